@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import os
 import threading
+import wave
 import warnings
 
 import numpy as np
@@ -37,15 +38,29 @@ def decode(data: bytes) -> AudioSegment:
     if not data:
         raise DecodeError("empty audio")
     if is_wav(data):
-        try:
-            seg = AudioSegment.from_wav(io.BytesIO(data))
-        except Exception as exc:  # pydub raises assorted errors on broken headers
-            raise DecodeError(f"broken WAV: {exc}") from exc
+        seg = _decode_wav(data)
     else:
         seg = _decode_with_sdl(data)
     if len(seg) == 0:
         raise DecodeError("audio has no samples")
     return seg.set_channels(1).set_sample_width(2).set_frame_rate(RATE)
+
+
+def _decode_wav(data: bytes) -> AudioSegment:
+    """The standard library reads PCM WAV; pydub's reader would fall back to ffprobe on a bad header."""
+    try:
+        with wave.open(io.BytesIO(data)) as w:
+            params = w.getparams()
+            pcm = w.readframes(params.nframes)
+    except (wave.Error, EOFError, ValueError) as exc:
+        raise DecodeError(f"broken WAV: {exc}") from exc
+    frame_bytes = params.sampwidth * params.nchannels
+    if not frame_bytes or len(pcm) < frame_bytes:
+        raise DecodeError("WAV has no samples")
+    pcm = pcm[: len(pcm) - len(pcm) % frame_bytes]
+    return AudioSegment(
+        data=pcm, sample_width=params.sampwidth, frame_rate=params.framerate, channels=params.nchannels
+    )
 
 
 def _decode_with_sdl(data: bytes) -> AudioSegment:

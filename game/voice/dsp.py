@@ -105,3 +105,14 @@ def soft_limit(x: np.ndarray, threshold: float = 0.89) -> np.ndarray:
     headroom = 1.0 - threshold
     y[over] = np.sign(y[over]) * (threshold + headroom * np.tanh((np.abs(y[over]) - threshold) / headroom))
     return y
+
+
+def fade_edges(x: np.ndarray, rate: int, seconds: float) -> np.ndarray:
+    n = min(len(x) // 2, int(seconds * rate))
+    if n == 0:
+        return x
+    ramp = np.linspace(0.0, 1.0, n)
+    y = x.copy()
+    y[:n] *= ramp
+    y[len(y) - n :] *= ramp[::-1]
+    return y

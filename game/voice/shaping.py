@@ -29,6 +29,7 @@ RECIPE_VERSION = "r1"
 PHONE_BAND = (300.0, 3400.0)
 TARGET_DB = -22.0  # active speech level of a calm line, dBFS; leaves room for +6 dB of anger
 KEEP_LEADING_MS = 30  # a hard cut into the first consonant clicks
+FADE_S = 0.005  # ramps at both ends: a cut sample is a click, and a click is broadband noise
 
 # (tempo, semitones, gain dB) — multiplied/added together, then clamped.
 BY_TYPE: dict[str, tuple[float, float, float]] = {
@@ -96,7 +97,7 @@ def shape(seg: AudioSegment, params: ShapeParams) -> AudioSegment:
     level = dsp.active_level_db(x, RATE)
     if level > -100:
         x = x * 10 ** ((TARGET_DB + params.gain_db - level) / 20.0)
-    return from_samples(dsp.soft_limit(x))
+    return from_samples(dsp.fade_edges(dsp.soft_limit(x), RATE, FADE_S))
 
 
 def _trim_leading(seg: AudioSegment) -> AudioSegment:

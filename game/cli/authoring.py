@@ -1,0 +1,104 @@
+"""Commands for trainers who write scenarios: validate, lint, analyze, schema."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from game.engine.analysis import analyze
+from game.scenario.diagnostics import Diagnostic
+from game.scenario.library import Library, load_library
+from game.scenario.lint import lint_scenario
+from game.scenario.schema import schema_json
+
+# Extra lint checks contributed by other parts (the voice layer adds missing/stale audio).
+LINT_EXTRAS: list[str] = []
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("validate", help="시나리오 파일 검사 (오류: path:line:col)")
+    p.add_argument("paths", nargs="*", help="files or folders (default: the built-in scenarios/)")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("lint", help="검사 + 교육적으로 약한 부분 경고")
+    p.add_argument("paths", nargs="*")
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1)")
+    p.set_defaults(func=cmd_lint)
+
+    p = sub.add_parser("analyze", help="경로·엔딩·최고/최저 점수 분석")
+    p.add_argument("paths", nargs="*")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_analyze)
+
+    p = sub.add_parser("schema", help="시나리오 파일의 JSON Schema 출력")
+    p.set_defaults(func=cmd_schema)
+
+
+def _emit(diagnostics: list[Diagnostic], *, strict: bool = False) -> None:
+    for diagnostic in diagnostics:
+        print(diagnostic.format(as_error=strict), file=sys.stderr)
+
+
+def _load(paths: list[str]) -> Library:
+    return load_library(paths or None)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    library = _load(args.paths)
+    errors = library.errors
+    _emit(errors)
+    if errors:
+        print(f"{len(errors)} error(s) in {len({e.pos.path for e in errors})} file(s)", file=sys.stderr)
+        return 1
+    print(f"ok: {len(library.scenarios)} scenario(s) valid")
+    return 0
+
+
+def lint_library(library: Library) -> list[Diagnostic]:
+    found = list(library.diagnostics)
+    for scenario in library.scenarios:
+        found.extend(lint_scenario(scenario, library.rubric_for(scenario)))
+    for extra in LINT_EXTRAS:
+        module, _, name = extra.rpartition(".")
+        found.extend(getattr(__import__(module, fromlist=[name]), name)(library.scenarios))
+    return sorted(found, key=Diagnostic.sort_key)
+
+
+def cmd_lint(args: argparse.Namespace) -> int:
+    library = _load(args.paths)
+    found = lint_library(library)
+    _emit(found, strict=args.strict)
+    errors = [d for d in found if d.is_error or args.strict]
+    warnings = [d for d in found if not d.is_error]
+    print(f"{len(library.scenarios)} scenario(s): {len(library.errors)} error(s), {len(warnings)} warning(s)")
+    return 1 if errors else 0
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    library = _load(args.paths)
+    _emit(library.errors)
+    reports = [analyze(s, library.rubric_for(s)) for s in library.scenarios]
+    if args.json:
+        print(json.dumps([r.to_json() for r in reports], ensure_ascii=False, indent=2))
+    else:
+        for r in reports:
+            reach = f"{len(r.reachable_endings)}/{len(r.endings)}"
+            exact = "" if r.worst_exact else " (beam search: a real path, possibly not the very worst)"
+            print(f"{r.id} [{r.category}] {r.title}")
+            print(
+                f"  nodes {r.nodes}, decisions {r.decisions}, endings reachable {reach}, paths {r.paths or 'many'}"
+            )
+            print(
+                f"  best  {r.best.score:5.1f}  choices {','.join(map(str, r.best.choices))} → {r.best.ending}"
+            )
+            print(
+                f"  worst {r.worst.score:5.1f}  choices {','.join(map(str, r.worst.choices))} → {r.worst.ending}{exact}"
+            )
+            print(f"  dimensions exercised: {', '.join(r.dimensions)}")
+    return 1 if library.errors else 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    sys.stdout.write(schema_json())
+    return 0

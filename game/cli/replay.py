@@ -1,0 +1,77 @@
+"""`eungdae replay`: the engine alone, for trainers checking a scenario and for scripts."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from game.engine.scoring import Result
+from game.engine.session import SessionError, play
+from game.scenario.diagnostics import ScenarioError
+from game.scenario.library import load_one
+from game.scenario.rubric import Rubric
+
+
+def _numbers(kind: type, text: str) -> list:
+    try:
+        return [kind(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected comma-separated numbers, got '{text}'") from None
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("replay", help="선택 번호로 시나리오를 재생하고 점수 출력")
+    p.add_argument("scenario", help="scenario id or file")
+    p.add_argument("--choices", required=True, type=lambda t: _numbers(int, t), help="1-based, e.g. 2,1,3")
+    p.add_argument("--seconds", type=lambda t: _numbers(float, t), help="response times, e.g. 1.5,4,2")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--scenarios", action="append", help="where to look for the id (default: scenarios/)")
+    p.set_defaults(func=cmd_replay)
+
+
+def cmd_replay(args: argparse.Namespace) -> int:
+    try:
+        scenario, rubric = load_one(args.scenario, args.scenarios)
+    except ScenarioError as exc:
+        for d in exc.diagnostics:
+            print(d.format(), file=sys.stderr)
+        return 1
+    try:
+        session = play(scenario, rubric, args.choices, args.seconds)
+    except SessionError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    result = session.result()
+    if args.json:
+        data = result.to_json(rubric)
+        data["finished"] = session.finished
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print(render(result, rubric, session.finished))
+    return 0
+
+
+def render(result: Result, rubric: Rubric, finished: bool) -> str:
+    def pct(value: float | None) -> str:
+        return "  —" if value is None else f"{value:5.1f}"
+
+    lines = [
+        f"{result.scenario}: {pct(result.overall)} / 100  {'합격' if result.passed else '불합격'}"
+        f" (기준 {result.pass_mark:g})  엔딩: {result.ending if finished else '(진행 중)'}",
+    ]
+    for fw in rubric.frameworks.values():
+        lines.append(f"  {fw.title}: {pct(result.frameworks[fw.id])}")
+        for dim in rubric.dimensions.values():
+            if dim.framework == fw.id:
+                lines.append(f"    {dim.title}: {pct(result.dimensions[dim.id])}")
+    if result.blockers:
+        names = ", ".join(rubric.principles[b].title for b in result.blockers)
+        lines.append(f"  실격 사유: {names}")
+    for i, d in enumerate(result.decisions, 1):
+        mark = "✓" if d.is_best else "✗"
+        lines.append(f"  {i}. [{d.node}] {mark} {d.say}")
+        if not d.is_best:
+            lines.append(f"     더 나은 응대: {d.best_say}")
+        lines.extend(f"     {f}" for f in d.feedback)
+    return "\n".join(lines)

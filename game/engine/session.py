@@ -1,0 +1,402 @@
+"""The engine: one play of a scenario, as a deterministic state machine.
+
+A session's whole state follows from the scenario, the rubric and the list of actions taken (choices
+with their response times, typed replies, advances). That is what is saved (versioned JSON), what undo
+rewinds and what replay re-runs, so a resumed session is the same session, not an approximation of it.
+Time comes from an injected clock; nothing here touches pygame, audio or files.
+"""
+
+from __future__ import annotations
+
+import copy
+import time
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from game.engine.appraisal import Appraisal, Citation, appraise
+from game.engine.scoring import Decision, HabitHistory, Result, compute_result, dimension_scores, worst_values
+from game.engine.state import ConversationState, emotion_for, holds, pick
+from game.scenario.model import Choice, Node, Scenario
+from game.scenario.rubric import Rubric
+
+SESSION_FORMAT = "eungdae-session"
+SESSION_VERSION = 1
+DEFAULT_PATIENCE_SECONDS = 30.0
+
+
+class SessionError(ValueError):
+    """An action that does not fit the current state (a choice number out of range, say)."""
+
+
+@dataclass(frozen=True)
+class NodeEntered:
+    node: Node
+
+
+@dataclass(frozen=True)
+class Decided:
+    decision: Decision
+
+
+@dataclass(frozen=True)
+class Ended:
+    result: Result
+
+
+Event = NodeEntered | Decided | Ended
+Listener = Callable[[Event], None]
+
+
+class Session:
+    def __init__(
+        self,
+        scenario: Scenario,
+        rubric: Rubric,
+        *,
+        mode: str = "practice",
+        clock: Callable[[], float] = time.monotonic,
+        history: HabitHistory | None = None,
+    ):
+        self.scenario = scenario
+        self.rubric = rubric
+        self.mode = mode
+        self.clock = clock
+        self.history = history
+        self.complaint_active = any(c.steps for n in scenario.nodes.values() for c in n.choices)
+        self._listeners: list[Listener] = []
+        self._reset()
+
+    # -- state -------------------------------------------------------------------------------------
+
+    def _reset(self) -> None:
+        self.state = ConversationState(mood=self.scenario.customer.mood)
+        self.decisions: list[Decision] = []
+        self.actions: list[dict[str, Any]] = []
+        self.mood_trace: list[int] = [self.state.mood]
+        self._result: Result | None = None
+        self._enter(self.scenario.start)
+
+    def _enter(self, node_id: str) -> None:
+        self.node = self.scenario.nodes[node_id]
+        self.entered_at = self.clock()
+        self._emit(NodeEntered(self.node))
+        if self.node.ending is not None:
+            self._result = self._compute()
+            self._emit(Ended(self._result))
+
+    @property
+    def finished(self) -> bool:
+        return self.node.ending is not None
+
+    @property
+    def needs_advance(self) -> bool:
+        """A passage: a line to read, then Enter, with nothing to decide."""
+        return not self.finished and not self.node.is_decision
+
+    @property
+    def mood(self) -> int:
+        return self.state.mood
+
+    @property
+    def emotion(self) -> str:
+        return self.node.emotion or emotion_for(self.state.mood)
+
+    @property
+    def pass_mark(self) -> float:
+        return self.scenario.pass_mark if self.scenario.pass_mark is not None else self.rubric.pass_mark
+
+    def score_so_far(self, dimension: str) -> float | None:
+        return dimension_scores(self.rubric, self.decisions).get(dimension)
+
+    def available(self) -> list[Choice]:
+        """The options shown now, in order; their 1-based positions are the numbers the trainee presses."""
+        return [c for c in self.node.choices if holds(c.when, self.state, self.score_so_far)]
+
+    def waited(self) -> float:
+        return max(0.0, self.clock() - self.entered_at)
+
+    def patience(self) -> float:
+        """0..1 for the meter: the mood sets how much is left, waiting drains it."""
+        base = (self.state.mood + 6) / 12
+        span = 2 * self.node.time_limit if self.node.time_limit else DEFAULT_PATIENCE_SECONDS
+        return max(0.0, min(1.0, base * (1 - self.waited() / span)))
+
+    def time_left(self) -> float | None:
+        return None if self.node.time_limit is None else self.node.time_limit - self.waited()
+
+    # -- events ------------------------------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def _emit(self, event: Event) -> None:
+        for listener in list(self._listeners):
+            listener(event)
+
+    # -- actions -----------------------------------------------------------------------------------
+
+    def choose(self, number: int, seconds: float | None = None) -> Decision:
+        if self.finished or not self.node.choices:
+            raise SessionError(f"node '{self.node.id}' has no choices to make")
+        options = self.available()
+        if not 1 <= number <= len(options):
+            raise SessionError(
+                f"at node '{self.node.id}' choice {number} is not between 1 and {len(options)}"
+            )
+        elapsed = self.waited() if seconds is None else float(seconds)
+        appraisals = [appraise(self.rubric, c.say, c, self.state, self.complaint_active) for c in options]
+        chosen = options[number - 1]
+        decision = self._decide(appraisals, appraisals[number - 1], number, elapsed, chosen, options)
+        self.actions.append({"choose": number, "seconds": round(elapsed, 3)})
+        self._after(decision, chosen.sets, chosen.clears, chosen.next)
+        return decision
+
+    def answer(self, text: str, seconds: float | None = None) -> Decision:
+        """A typed reply: judged by the wording rules against the author's example answers.
+
+        Its number is the example it repeats word for word (1-based), or 0 for the trainee's own words.
+        """
+        typed = self.node.typed
+        if self.finished or typed is None:
+            raise SessionError(f"node '{self.node.id}' does not take a typed reply")
+        elapsed = self.waited() if seconds is None else float(seconds)
+        examples = [appraise(self.rubric, e, None, self.state, self.complaint_active) for e in typed.examples]
+        mine = appraise(self.rubric, text, None, self.state, self.complaint_active)
+        number = typed.examples.index(text) + 1 if text in typed.examples else 0
+        decision = self._decide(examples, mine, number, elapsed, None, None, said=text)
+        self.actions.append({"type": text, "seconds": round(elapsed, 3)})
+        self._after(decision, (), (), typed.next)
+        return decision
+
+    def advance(self) -> None:
+        if not self.needs_advance:
+            raise SessionError(f"node '{self.node.id}' waits for a decision, not for Enter")
+        self.actions.append({"advance": True})
+        self._enter(pick(self.node.next, self.state, self.score_so_far))
+
+    def undo(self) -> bool:
+        """Take back the last decision (and the passages after it); False when there is none."""
+        actions = list(self.actions)
+        while actions and "advance" in actions[-1]:
+            actions.pop()
+        if not actions:
+            return False
+        actions.pop()
+        self._replay(actions)
+        return True
+
+    # -- internals ---------------------------------------------------------------------------------
+
+    def _decide(
+        self,
+        candidates: list[Appraisal],
+        answered: Appraisal,
+        number: int,
+        elapsed: float,
+        choice: Choice | None,
+        options: list[Choice] | None,
+        said: str = "",
+    ) -> Decision:
+        rubric = self.rubric
+        # A copy: a timing penalty belongs to what was answered, not to the option as a yardstick.
+        chosen = copy.deepcopy(answered)
+        values = [a.value(rubric) for a in candidates]
+        best_index = max(range(len(candidates)), key=lambda i: (values[i], -i))
+        best = candidates[best_index]
+        timing_worst: dict[str, float] = {}
+        lateness = "none"
+        if self.node.time_limit and rubric.timing:
+            timing_worst = {rubric.timing.dimension: rubric.timing.very_late}
+            lateness = self._lateness(elapsed)
+            penalty = {"late": rubric.timing.late, "very_late": rubric.timing.very_late}.get(lateness)
+            if penalty:
+                chosen.add({rubric.timing.dimension: penalty})
+                chosen.mood += rubric.timing.mood_late
+                if rubric.timing.principle:
+                    chosen.citations.append(Citation(rubric.timing.principle, False, "timing"))
+        if options is not None and choice is not None:
+            best_id, best_say, choice_id, say = (
+                options[best_index].id,
+                options[best_index].say,
+                choice.id,
+                choice.say,
+            )
+        else:
+            examples = self.node.typed.examples  # type: ignore[union-attr]
+            best_id, best_say, choice_id, say = (
+                f"example{best_index + 1}",
+                examples[best_index],
+                "typed",
+                said,
+            )
+        return Decision(
+            node=self.node.id,
+            number=number,
+            choice_id=choice_id,
+            say=say,
+            best_number=best_index + 1,
+            best_choice_id=best_id,
+            best_say=best_say,
+            seconds=elapsed,
+            time_limit=self.node.time_limit,
+            lateness=lateness,
+            chosen=chosen,
+            best=best,
+            worst=worst_values([*candidates, answered], timing_worst),
+            feedback=self._feedback(choice, chosen),
+            mood_before=self.state.mood,
+            mood_after=self.state.mood,
+            typed=choice is None,
+            chosen_value=chosen.value(rubric),
+            best_value=values[best_index],
+        )
+
+    def _lateness(self, elapsed: float) -> str:
+        limit = self.node.time_limit or 0.0
+        if elapsed <= limit:
+            return "on_time"
+        return "late" if elapsed <= 2 * limit else "very_late"
+
+    def _feedback(self, choice: Choice | None, chosen: Appraisal) -> list[str]:
+        """Coaching lines: the author's why first, then each principle the rubric saw, once."""
+        lines = [choice.feedback] if choice is not None and choice.feedback else []
+        seen: set[str] = set()
+        for citation in chosen.citations:
+            if citation.principle in seen:
+                continue
+            seen.add(citation.principle)
+            principle = self.rubric.principles[citation.principle]
+            if citation.reason.startswith("wording:"):
+                rule = next(r for r in self.rubric.wording if r.id == citation.reason.split(":", 1)[1])
+                if rule.feedback:
+                    lines.append(f"[{principle.title}] {rule.feedback}")
+                    continue
+            if not citation.followed and principle.explain:
+                lines.append(f"[{principle.title}] {principle.explain}")
+        return lines
+
+    def _after(self, decision: Decision, sets: tuple, clears: tuple, branches: tuple) -> None:
+        self.state.apply_mood(decision.chosen.mood)
+        decision.mood_after = self.state.mood
+        self.state.flags.update(sets)
+        self.state.flags.difference_update(clears)
+        for step in decision.chosen.steps:
+            if step not in self.state.steps_done:
+                self.state.steps_done.append(step)
+        self.decisions.append(decision)
+        self.mood_trace.append(self.state.mood)
+        self._emit(Decided(decision))
+        self._enter(pick(branches, self.state, self.score_so_far))
+
+    def _compute(self) -> Result:
+        return compute_result(
+            self.rubric,
+            self.scenario.id,
+            self.pass_mark,
+            self.decisions,
+            self.mood_trace,
+            self.node.ending,
+            self.history,
+        )
+
+    def fork(self) -> Session:
+        """A cheap independent copy for search: decisions are never changed once made, so share them."""
+        twin = copy.copy(self)
+        twin._listeners = []
+        twin.state = ConversationState(self.state.mood, set(self.state.flags), list(self.state.steps_done))
+        twin.decisions = list(self.decisions)
+        twin.actions = list(self.actions)
+        twin.mood_trace = list(self.mood_trace)
+        return twin
+
+    def result(self) -> Result:
+        """The score so far, or the final one once an ending is reached."""
+        return self._result if self._result is not None else self._compute()
+
+    # -- persistence -------------------------------------------------------------------------------
+
+    def _replay(self, actions: list[dict[str, Any]]) -> None:
+        listeners, self._listeners = self._listeners, []
+        try:
+            self._reset()
+            for action in actions:
+                self.apply(action)
+        finally:
+            self._listeners = listeners
+        self.entered_at = self.clock()
+        self._emit(NodeEntered(self.node))
+
+    def apply(self, action: dict[str, Any]) -> None:
+        if "choose" in action:
+            self.choose(int(action["choose"]), float(action["seconds"]))
+        elif "type" in action:
+            self.answer(str(action["type"]), float(action["seconds"]))
+        elif "advance" in action:
+            self.advance()
+        else:
+            raise SessionError(f"unknown action {action!r}")
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": SESSION_FORMAT,
+            "version": SESSION_VERSION,
+            "scenario": self.scenario.id,
+            "rubric": self.rubric.id,
+            "mode": self.mode,
+            "actions": list(self.actions),
+            "node": self.node.id,
+        }
+
+    @classmethod
+    def from_json(
+        cls,
+        data: dict[str, Any],
+        scenario: Scenario,
+        rubric: Rubric,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        history: HabitHistory | None = None,
+    ) -> Session:
+        if data.get("format") != SESSION_FORMAT or data.get("version") != SESSION_VERSION:
+            raise SessionError(
+                f"not a version {SESSION_VERSION} session: {data.get('format')} {data.get('version')}"
+            )
+        if data.get("scenario") != scenario.id:
+            raise SessionError(f"session is for '{data.get('scenario')}', not '{scenario.id}'")
+        session = cls(scenario, rubric, mode=str(data.get("mode", "practice")), clock=clock, history=history)
+        try:
+            session._replay(list(data.get("actions", [])))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise SessionError(f"the saved actions no longer fit the scenario ({exc})") from exc
+        return session
+
+
+def play(
+    scenario: Scenario,
+    rubric: Rubric,
+    choices: list[int],
+    seconds: list[float] | None = None,
+    history: HabitHistory | None = None,
+) -> Session:
+    """Replay a list of 1-based choices (passages advance by themselves); seconds default to 0.
+
+    At a typed-reply node, number k types the author's k-th example answer.
+    """
+    session = Session(scenario, rubric, clock=lambda: 0.0, history=history)
+    times = list(seconds or [])
+    for index, number in enumerate(choices):
+        while session.needs_advance:
+            session.advance()
+        if session.finished:
+            raise SessionError(f"the scenario ended after {index} choices; {len(choices)} were given")
+        elapsed = times[index] if index < len(times) else 0.0
+        typed = session.node.typed
+        if typed is not None:
+            if not 1 <= number <= len(typed.examples):
+                raise SessionError(f"typed reply at '{session.node.id}': example {number} does not exist")
+            session.answer(typed.examples[number - 1], elapsed)
+        else:
+            session.choose(number, elapsed)
+    while session.needs_advance:
+        session.advance()
+    return session

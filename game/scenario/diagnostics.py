@@ -1,0 +1,84 @@
+"""Authoring diagnostics: one numbered code per kind of problem, each with a place and a fix.
+
+The codes are documented in docs/diagnostics.md; a test keeps that page and this table in step, so a
+trainer who searches for ``E107`` always finds what it means.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.scenario.model import Pos
+
+# code -> (severity, short name). Errors make a file unusable; warnings are what `lint` adds.
+CODES: dict[str, tuple[str, str]] = {
+    "E001": ("error", "file cannot be read"),
+    "E002": ("error", "YAML syntax error"),
+    "E003": ("error", "file too large"),
+    "E004": ("error", "nesting too deep"),
+    "E005": ("error", "too many aliases"),
+    "E006": ("error", "duplicate key"),
+    "E007": ("error", "not a YAML mapping at the top"),
+    "E008": ("error", "unsupported YAML tag"),
+    "E101": ("error", "unknown key"),
+    "E102": ("error", "missing required key"),
+    "E103": ("error", "wrong type"),
+    "E104": ("error", "value not allowed"),
+    "E105": ("error", "value out of range"),
+    "E106": ("error", "invalid id"),
+    "E201": ("error", "missing start node"),
+    "E202": ("error", "dangling next"),
+    "E203": ("error", "duplicate id"),
+    "E204": ("error", "unknown dimension"),
+    "E205": ("error", "unknown principle"),
+    "E206": ("error", "unknown complaint step"),
+    "E207": ("error", "unknown rubric"),
+    "E208": ("error", "node kind conflict"),
+    "E209": ("error", "conditional next without a fallback"),
+    "E210": ("error", "every choice is conditional"),
+    "E301": ("error", "unreachable node"),
+    "E302": ("error", "dead end"),
+    "E303": ("error", "cycle with no way out"),
+    "E304": ("error", "no ending"),
+    "W401": ("warning", "only one choice"),
+    "W402": ("warning", "weaker option without feedback"),
+    "W403": ("warning", "tie for the best option"),
+    "W404": ("warning", "best option breaks a principle"),
+    "W405": ("warning", "ending not reachable in play"),
+    "W406": ("warning", "phone ringing without a time limit"),
+    "W407": ("warning", "missing voice audio"),
+    "W408": ("warning", "stale voice audio"),
+}
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    code: str
+    message: str
+    hint: str
+    pos: Pos
+
+    @property
+    def severity(self) -> str:
+        return CODES[self.code][0]
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+    def format(self, *, as_error: bool = False) -> str:
+        """``path:line:col: error: E202 what is wrong — how to fix it``."""
+        severity = "error" if as_error else self.severity
+        text = f"{self.pos}: {severity}: {self.code} {self.message}"
+        return f"{text} — {self.hint}" if self.hint else text
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.pos.path, self.pos.line, self.pos.col, self.code)
+
+
+class ScenarioError(Exception):
+    """Raised where a caller wants one scenario and it cannot be had; carries every diagnostic."""
+
+    def __init__(self, diagnostics: list[Diagnostic]):
+        self.diagnostics = diagnostics
+        super().__init__("\n".join(d.format() for d in diagnostics))

@@ -1,0 +1,102 @@
+"""Warnings about scenarios that load but would teach badly: what `eungdae lint` adds to validate.
+
+Each node's options are appraised in a conversation state that really reaches it (along the best path
+where it passes, else the shortest play there), so complaint-order and apology rules read them as the
+engine will; the same exploration tells which endings play can reach.
+"""
+
+from __future__ import annotations
+
+from game.engine.analysis import representatives
+from game.engine.appraisal import appraise
+from game.engine.session import Session
+from game.scenario.diagnostics import Diagnostic
+from game.scenario.model import Node, Pos, Scenario
+from game.scenario.rubric import Rubric
+
+EPSILON = 1e-9
+
+
+def lint_scenario(scenario: Scenario, rubric: Rubric) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    plays = representatives(scenario, rubric)
+    for node in scenario.nodes.values():
+        where = node.pos or Pos(scenario.path, 1, 1)
+        if node.event == "phone_ringing" and node.time_limit is None:
+            out.append(
+                Diagnostic(
+                    "W406",
+                    f"node '{node.id}' rings without a time limit",
+                    "add time_limit: (seconds, about 2 per ring) so answering late costs Speed",
+                    where,
+                )
+            )
+        if node.choices and node.id in plays:
+            out.extend(_choices(node, rubric, plays[node.id], where))
+    for ending in scenario.endings:
+        if ending.id not in plays:
+            out.append(
+                Diagnostic(
+                    "W405",
+                    f"ending '{ending.id}' is never reached in play (conditions rule it out)",
+                    "check the 'if' conditions that lead to it",
+                    ending.pos or Pos(scenario.path, 1, 1),
+                )
+            )
+    return out
+
+
+def _choices(node: Node, rubric: Rubric, play: Session, where: Pos) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    if len(node.choices) == 1:
+        out.append(
+            Diagnostic(
+                "W401",
+                f"node '{node.id}' offers only one choice",
+                "add the mistakes people really make as further options, or use next: for a passage",
+                where,
+            )
+        )
+        return out
+    appraisals = [appraise(rubric, c.say, c, play.state, play.complaint_active) for c in node.choices]
+    values = [a.value(rubric) for a in appraisals]
+    top = max(values)
+    leaders = [c for c, v in zip(node.choices, values) if v >= top - EPSILON]
+    if len(leaders) > 1:
+        names = ", ".join(c.id for c in leaders)
+        out.append(
+            Diagnostic(
+                "W403",
+                f"node '{node.id}': options {names} tie for best",
+                "make one option clearly better (effects or follows) so the coaching can name it",
+                leaders[1].pos or where,
+            )
+        )
+    best = leaders[0]
+    best_appraisal = appraisals[node.choices.index(best)]
+    broken = [c.principle for c in best_appraisal.citations if not c.followed]
+    if broken:
+        out.append(
+            Diagnostic(
+                "W404",
+                f"the best option '{best.id}' in node '{node.id}' breaks {', '.join(broken)}",
+                "the model answer should not break a principle; reword it or change its effects",
+                best.pos or where,
+            )
+        )
+    for choice, appraisal, value in zip(node.choices, appraisals, values):
+        if value >= top - EPSILON or choice.feedback:
+            continue
+        explained = any(rule.feedback for rule in rubric.wording if rule.id in appraisal.wording) or any(
+            not c.followed and rubric.principles[c.principle].explain for c in appraisal.citations
+        )
+        if not explained:
+            out.append(
+                Diagnostic(
+                    "W402",
+                    f"option '{choice.id}' in node '{node.id}' is weaker than '{best.id}' but says nothing why",
+                    "add feedback: naming the principle and the better line",
+                    choice.pos or where,
+                )
+            )
+    return out

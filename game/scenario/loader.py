@@ -1,0 +1,279 @@
+"""From a trainer's YAML file to a ``Scenario``, or to every problem in it with its place.
+
+Order of work: safe read (limits) → JSON Schema (shape) → model → names checked against the rubric →
+graph checks (start, dangling next, dead ends, unreachable nodes, cycles with no way out). Each stage
+reports everything it finds so a trainer fixes a file in one round, not one error per run.
+"""
+
+from __future__ import annotations
+
+import difflib
+from types import MappingProxyType
+from typing import Any
+
+from game.scenario.diagnostics import Diagnostic
+from game.scenario.graph import graph_diagnostics
+from game.scenario.model import (
+    Branch,
+    Choice,
+    Condition,
+    Customer,
+    Ending,
+    Node,
+    Scenario,
+    TypedReply,
+    Voice,
+)
+from game.scenario.rubric import Rubric
+from game.scenario.schema import SCENARIO_SCHEMA
+from game.scenario.source import Located
+from game.scenario.validation import validate
+
+
+def _condition(raw: dict[str, Any] | None, located: Located, path: tuple) -> Condition | None:
+    if raw is None:
+        return None
+
+    def names(one: str, many: str) -> tuple[str, ...]:
+        return tuple(([raw[one]] if one in raw else []) + list(raw.get(many, [])))
+
+    return Condition(
+        mood_at_least=raw.get("mood_at_least"),
+        mood_below=raw.get("mood_below"),
+        flags=names("flag", "flags"),
+        not_flags=names("not_flag", "not_flags"),
+        steps_done=names("step_done", "steps_done"),
+        steps_not_done=names("step_not_done", "steps_not_done"),
+        score_at_least=MappingProxyType({k: float(v) for k, v in raw.get("score_at_least", {}).items()}),
+        pos=located.pos(path),
+    )
+
+
+def _branches(raw: Any, located: Located, path: tuple) -> tuple[Branch, ...]:
+    if raw is None:
+        return ()
+    if isinstance(raw, str):
+        return (Branch(raw, None, located.pos(path)),)
+    return tuple(
+        Branch(
+            arm["goto"], _condition(arm.get("if"), located, (*path, i, "if")), located.pos((*path, i, "goto"))
+        )
+        for i, arm in enumerate(raw)
+    )
+
+
+def _choice(
+    raw: dict[str, Any], index: int, scenario_id: str, node_id: str, located: Located, path: tuple
+) -> Choice:
+    choice_id = raw.get("id", f"c{index + 1}")
+    return Choice(
+        id=choice_id,
+        say=raw["say"],
+        next=_branches(raw["next"], located, (*path, "next")),
+        effects=MappingProxyType({k: float(v) for k, v in raw.get("effects", {}).items()}),
+        mood=int(raw.get("mood", 0)),
+        follows=tuple(raw.get("follows", [])),
+        breaks=tuple(raw.get("breaks", [])),
+        steps=tuple(raw.get("steps", [])),
+        feedback=raw.get("feedback", ""),
+        reaction=raw.get("reaction", ""),
+        reaction_emotion=raw.get("reaction_emotion"),
+        sets=tuple(raw.get("set", [])),
+        clears=tuple(raw.get("clear", [])),
+        when=_condition(raw.get("if"), located, (*path, "if")),
+        line_id=f"{scenario_id}/{node_id}/{choice_id}",
+        pos=located.pos(path),
+    )
+
+
+def _node(node_id: str, raw: dict[str, Any], scenario_id: str, located: Located) -> Node:
+    path = ("nodes", node_id)
+    typed = raw.get("typed")
+    ending = raw.get("ending")
+    return Node(
+        id=node_id,
+        customer=raw.get("customer", ""),
+        narration=raw.get("narration", ""),
+        emotion=raw.get("emotion"),
+        event=raw.get("event"),
+        time_limit=float(raw["time_limit"]) if "time_limit" in raw else None,
+        choices=tuple(
+            _choice(c, i, scenario_id, node_id, located, (*path, "choices", i))
+            for i, c in enumerate(raw.get("choices", []))
+        ),
+        typed=TypedReply(
+            prompt=typed["prompt"],
+            examples=tuple(typed.get("examples", [])),
+            next=_branches(typed["next"], located, (*path, "typed", "next")),
+            pos=located.pos((*path, "typed")),
+        )
+        if typed
+        else None,
+        next=_branches(raw.get("next"), located, (*path, "next")),
+        ending=Ending(ending["outcome"], bool(ending.get("resolved", False)), ending.get("summary", ""))
+        if ending
+        else None,
+        pos=located.pos(path, key=True),
+    )
+
+
+def build_scenario(located: Located, rubric: Rubric | None) -> tuple[Scenario | None, list[Diagnostic]]:
+    """Validate and build; ``rubric`` None means its names cannot be checked (reported by the caller)."""
+    problems = validate(located, SCENARIO_SCHEMA)
+    if problems:
+        return None, problems
+    raw = located.data
+    customer = raw["customer"]
+    scenario = Scenario(
+        id=raw["id"],
+        title=raw["title"],
+        title_en=raw.get("title_en", ""),
+        description=raw.get("description", ""),
+        category=raw["category"],
+        difficulty=int(raw.get("difficulty", 1)),
+        goals=tuple(raw.get("goals", [])),
+        pass_mark=float(raw["pass_mark"]) if "pass_mark" in raw else None,
+        rubric=raw.get("rubric", "default"),
+        customer=Customer(
+            name=customer["name"],
+            type=customer.get("type", "ordinary"),
+            voice=Voice(**customer.get("voice", {})),
+            mood=int(customer.get("mood", 0)),
+            description=customer.get("description", ""),
+        ),
+        start=raw["start"],
+        nodes=MappingProxyType({nid: _node(nid, n, raw["id"], located) for nid, n in raw["nodes"].items()}),
+        path=located.path,
+        pos=located.pos(()),
+    )
+    problems.extend(_structure(scenario, located))
+    if rubric is not None:
+        problems.extend(_names(scenario, rubric, located))
+    if not problems:
+        problems.extend(graph_diagnostics(scenario, located))
+    return (None if any(p.is_error for p in problems) else scenario), problems
+
+
+def _structure(scenario: Scenario, located: Located) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    node_ids = list(scenario.nodes)
+    if scenario.start not in scenario.nodes:
+        close = difflib.get_close_matches(scenario.start, node_ids, n=1)
+        out.append(
+            Diagnostic(
+                "E201",
+                f"start node '{scenario.start}' does not exist",
+                f"did you mean '{close[0]}'?" if close else "set start: to one of the node ids under nodes:",
+                located.pos(("start",)),
+            )
+        )
+    for node in scenario.nodes.values():
+        base = ("nodes", node.id)
+        kinds = [
+            k for k, v in (("choices", node.choices), ("typed", node.typed), ("ending", node.ending)) if v
+        ]
+        if len(kinds) > 1 or (node.next and kinds):
+            both = " and ".join([*kinds, "next"] if node.next else kinds)
+            out.append(
+                Diagnostic(
+                    "E208",
+                    f"node '{node.id}' has both {both}",
+                    "a node either offers choices, asks for a typed reply, moves on with next, or ends",
+                    node.pos or located.pos(base),
+                )
+            )
+        seen: dict[str, int] = {}
+        for index, choice in enumerate(node.choices):
+            if choice.id in seen:
+                out.append(
+                    Diagnostic(
+                        "E203",
+                        f"choice id '{choice.id}' is used twice in node '{node.id}'",
+                        "give each choice its own id",
+                        located.pos((*base, "choices", index, "id")),
+                    )
+                )
+            seen[choice.id] = index
+        if node.choices and all(c.when is not None for c in node.choices):
+            out.append(
+                Diagnostic(
+                    "E210",
+                    f"every choice in node '{node.id}' has an 'if'",
+                    "leave at least one choice without 'if' so the trainee is never stuck",
+                    located.pos((*base, "choices")),
+                )
+            )
+        for branches, path in _all_nexts(node, base):
+            for branch in branches:
+                if branch.target not in scenario.nodes:
+                    close = difflib.get_close_matches(branch.target, node_ids, n=1)
+                    out.append(
+                        Diagnostic(
+                            "E202",
+                            f"next goes to '{branch.target}', which is not a node",
+                            f"did you mean '{close[0]}'?" if close else "add that node or fix the id",
+                            branch.pos or located.pos(path),
+                        )
+                    )
+            if branches and branches[-1].when is not None:
+                out.append(
+                    Diagnostic(
+                        "E209",
+                        "the last arm of a conditional next has an 'if'",
+                        "end the list with a plain '- goto: node' for when no condition holds",
+                        branches[-1].pos or located.pos(path),
+                    )
+                )
+    return out
+
+
+def _all_nexts(node: Node, base: tuple) -> list[tuple[tuple[Branch, ...], tuple]]:
+    found = [(c.next, (*base, "choices", i, "next")) for i, c in enumerate(node.choices)]
+    if node.typed:
+        found.append((node.typed.next, (*base, "typed", "next")))
+    if node.next:
+        found.append((node.next, (*base, "next")))
+    return found
+
+
+def _names(scenario: Scenario, rubric: Rubric, located: Located) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    dims = set(rubric.effect_dimensions)
+    all_dims = set(rubric.dimensions)
+    steps = set(rubric.steps)
+
+    def check(name: str, known: set[str], code: str, what: str, path: tuple) -> None:
+        if name in known:
+            return
+        close = difflib.get_close_matches(name, sorted(known), n=1)
+        hint = (
+            f"did you mean '{close[0]}'?"
+            if close
+            else f"known in rubric '{rubric.id}': {', '.join(sorted(known)) or 'none'}"
+        )
+        out.append(Diagnostic(code, f"unknown {what} '{name}'", hint, located.pos(path)))
+
+    def check_condition(cond: Condition | None, path: tuple) -> None:
+        if cond is None:
+            return
+        for step in (*cond.steps_done, *cond.steps_not_done):
+            check(step, steps, "E206", "complaint step", path)
+        for dim in cond.score_at_least:
+            check(dim, all_dims, "E204", "dimension", (*path, "score_at_least", dim))
+
+    for node in scenario.nodes.values():
+        base = ("nodes", node.id)
+        for index, choice in enumerate(node.choices):
+            here = (*base, "choices", index)
+            for dim in choice.effects:
+                check(dim, dims, "E204", "dimension", (*here, "effects", dim))
+            for key, names in (("follows", choice.follows), ("breaks", choice.breaks)):
+                for i, name in enumerate(names):
+                    check(name, set(rubric.principles), "E205", "principle", (*here, key, i))
+            for i, step in enumerate(choice.steps):
+                check(step, steps, "E206", "complaint step", (*here, "steps", i))
+            check_condition(choice.when, (*here, "if"))
+        for branches, path in _all_nexts(node, base):
+            for i, branch in enumerate(branches):
+                check_condition(branch.when, (*path, i, "if"))
+    return out

@@ -1,0 +1,231 @@
+"""The scenario model: what a trainer's YAML means once it has been validated.
+
+Everything here is immutable and free of I/O so that the engine, the UI, the voice layer and the reports
+can share one loaded scenario without defensive copies. Source positions are kept (``Pos``) because an
+authoring tool that cannot point at a line is of no use to a trainer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping
+
+CATEGORIES = ("face_to_face", "phone", "difficult_customer")
+CUSTOMER_TYPES = (
+    "ordinary",
+    "hurried",
+    "fault_finding",
+    "arrogant",
+    "cheerful",
+    "quiet",
+    "suspicious",
+    "with_children",
+    "abusive",
+)
+EMOTIONS = ("delighted", "pleased", "calm", "impatient", "annoyed", "angry")
+OUTCOMES = ("delighted", "satisfied", "neutral", "lost", "escalated")
+EVENTS = ("phone_ringing", "customer_arrives", "customer_waiting", "call_transferred", "hang_up")
+MOOD_MIN, MOOD_MAX = -5, 5
+
+
+@dataclass(frozen=True)
+class Pos:
+    """A place in a source file, 1-based as editors show it."""
+
+    path: str
+    line: int
+    col: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True)
+class Condition:
+    """All given parts must hold. ``None`` means the part is not tested."""
+
+    mood_at_least: int | None = None
+    mood_below: int | None = None
+    flags: tuple[str, ...] = ()
+    not_flags: tuple[str, ...] = ()
+    steps_done: tuple[str, ...] = ()
+    steps_not_done: tuple[str, ...] = ()
+    score_at_least: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
+    pos: Pos | None = field(default=None, compare=False)
+
+    @property
+    def uses_scores(self) -> bool:
+        return bool(self.score_at_least)
+
+
+@dataclass(frozen=True)
+class Branch:
+    """One arm of a conditional ``next``: go to ``target`` when ``when`` holds (``None``: always)."""
+
+    target: str
+    when: Condition | None = None
+    pos: Pos | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One thing the trainee may say, and what the author says it is worth."""
+
+    id: str
+    say: str
+    next: tuple[Branch, ...]
+    effects: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
+    mood: int = 0
+    follows: tuple[str, ...] = ()
+    breaks: tuple[str, ...] = ()
+    steps: tuple[str, ...] = ()
+    feedback: str = ""
+    reaction: str = ""
+    reaction_emotion: str | None = None
+    sets: tuple[str, ...] = ()
+    clears: tuple[str, ...] = ()
+    when: Condition | None = None
+    line_id: str = ""
+    pos: Pos | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class TypedReply:
+    """A decision where the trainee types their own words; the rubric's wording rules judge them."""
+
+    prompt: str
+    examples: tuple[str, ...]
+    next: tuple[Branch, ...]
+    pos: Pos | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Ending:
+    outcome: str
+    resolved: bool
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class Node:
+    id: str
+    customer: str = ""
+    narration: str = ""
+    emotion: str | None = None
+    event: str | None = None
+    time_limit: float | None = None
+    choices: tuple[Choice, ...] = ()
+    typed: TypedReply | None = None
+    next: tuple[Branch, ...] = ()
+    ending: Ending | None = None
+    pos: Pos | None = field(default=None, compare=False)
+
+    @property
+    def is_decision(self) -> bool:
+        return bool(self.choices) or self.typed is not None
+
+    @property
+    def customer_line_id(self) -> str:
+        return f"{self.id}/customer"
+
+    @property
+    def narration_line_id(self) -> str:
+        return f"{self.id}/narration"
+
+
+@dataclass(frozen=True)
+class Voice:
+    """Hints for the speech layer; it may ignore what its backend cannot do."""
+
+    gender: str = "female"
+    speed: str = "normal"  # slow | normal | fast
+    pitch: str = "normal"  # low | normal | high
+
+
+@dataclass(frozen=True)
+class Customer:
+    name: str
+    type: str = "ordinary"
+    voice: Voice = field(default_factory=Voice)
+    mood: int = 0
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class SpokenLine:
+    """A line someone hears: the unit the voice cache and reports key on.
+
+    ``line_id`` is ``<scenario id>/<node id>/<slot>`` and stays the same while the author edits the
+    text, so a cache can tell a changed line (stale audio) from a new one.
+    """
+
+    line_id: str
+    text: str
+    speaker: str  # customer | narrator
+    emotion: str
+    channel: str  # phone | face_to_face
+    customer_type: str
+    voice: Voice
+
+
+@dataclass(frozen=True)
+class Scenario:
+    id: str
+    title: str
+    category: str
+    customer: Customer
+    start: str
+    nodes: Mapping[str, Node]
+    title_en: str = ""
+    description: str = ""
+    difficulty: int = 1
+    goals: tuple[str, ...] = ()
+    pass_mark: float | None = None
+    rubric: str = "default"
+    path: str = ""
+    pos: Pos | None = field(default=None, compare=False)
+
+    @property
+    def channel(self) -> str:
+        return "phone" if self.category == "phone" or self.customer_on_phone else "face_to_face"
+
+    @property
+    def customer_on_phone(self) -> bool:
+        return any(n.event == "phone_ringing" for n in self.nodes.values())
+
+    @property
+    def endings(self) -> tuple[Node, ...]:
+        return tuple(n for n in self.nodes.values() if n.ending is not None)
+
+    def spoken_lines(self) -> list[SpokenLine]:
+        """Every line a trainee hears, in file order, with the emotion it is spoken in."""
+        lines: list[SpokenLine] = []
+        for node in self.nodes.values():
+            emotion = node.emotion or "calm"
+            if node.narration:
+                lines.append(self._line(node.narration_line_id, node.narration, "narrator", "calm"))
+            if node.customer:
+                lines.append(self._line(node.customer_line_id, node.customer, "customer", emotion))
+            for choice in node.choices:
+                if choice.reaction:
+                    lines.append(
+                        self._line(
+                            f"{node.id}/{choice.id}/reaction",
+                            choice.reaction,
+                            "customer",
+                            choice.reaction_emotion or emotion,
+                        )
+                    )
+        return lines
+
+    def _line(self, local_id: str, text: str, speaker: str, emotion: str) -> SpokenLine:
+        return SpokenLine(
+            line_id=f"{self.id}/{local_id}",
+            text=text,
+            speaker=speaker,
+            emotion=emotion,
+            channel=self.channel,
+            customer_type=self.customer.type,
+            voice=self.customer.voice,
+        )

@@ -1,0 +1,470 @@
+"""Rubrics: the principles a company teaches, as data beside the scenarios.
+
+The default rubric (scenarios/rubrics/default.yaml) encodes 3S, KASH and complaint handling; a company
+adds its own file (its QA sheet, say) and names it in a scenario's ``rubric:`` key, with no code. A
+rubric owns everything an author should not have to repeat on each line: what a principle is worth, which
+phrases help or harm service wherever they are said, the complaint procedure and its order, and which
+breaches fail an attempt outright.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, Mapping
+
+from game.scenario.diagnostics import Diagnostic, ScenarioError
+from game.scenario.schema import EFFECTS, ID_PATTERN
+from game.scenario.source import Located, load_located
+from game.scenario.validation import validate
+
+Effects = Mapping[str, float]
+_EMPTY: Effects = MappingProxyType({})
+
+
+def _no_effects() -> Effects:
+    return field(default_factory=lambda: _EMPTY)
+
+
+_text = {"type": "string", "minLength": 1}
+
+RUBRIC_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "eungdae rubric",
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["id", "title", "frameworks", "dimensions", "principles"],
+    "properties": {
+        "id": {"type": "string", "pattern": ID_PATTERN},
+        "title": _text,
+        "pass_mark": {"type": "number", "minimum": 0, "maximum": 100},
+        "frameworks": {
+            "type": "object",
+            "minProperties": 1,
+            "additionalProperties": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["title"],
+                "properties": {"title": _text, "title_en": _text, "weight": {"type": "number", "minimum": 0}},
+            },
+        },
+        "dimensions": {
+            "type": "object",
+            "minProperties": 1,
+            "propertyNames": {"pattern": ID_PATTERN},
+            "additionalProperties": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["title", "framework"],
+                "properties": {
+                    "title": _text,
+                    "title_en": _text,
+                    "framework": _text,
+                    "weight": {"type": "number", "minimum": 0},
+                    "meaning": _text,
+                },
+            },
+        },
+        "principles": {
+            "type": "object",
+            "propertyNames": {"pattern": ID_PATTERN},
+            "additionalProperties": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["title", "source"],
+                "properties": {
+                    "title": _text,
+                    "title_en": _text,
+                    "source": _text,
+                    "explain": _text,
+                    "follow": EFFECTS,
+                    "break": EFFECTS,
+                    "blocker": {"type": "boolean"},
+                },
+            },
+        },
+        "wording": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["id", "patterns", "principle"],
+                "properties": {
+                    "id": {"type": "string", "pattern": ID_PATTERN},
+                    "patterns": {"type": "array", "minItems": 1, "items": _text},
+                    "unless": {"type": "array", "items": _text},
+                    "principle": {"type": "string", "pattern": ID_PATTERN},
+                    "effects": EFFECTS,
+                    "mood": {"type": "integer", "minimum": -5, "maximum": 5},
+                    "step": {"type": "string", "pattern": ID_PATTERN},
+                    "feedback": _text,
+                },
+            },
+        },
+        "timing": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["dimension"],
+            "properties": {
+                "dimension": _text,
+                "late": {"type": "number", "maximum": 0},
+                "very_late": {"type": "number", "maximum": 0},
+                "mood_late": {"type": "integer", "minimum": -5, "maximum": 0},
+                "principle": _text,
+            },
+        },
+        "complaint": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["steps", "apology_step"],
+            "properties": {
+                "steps": {"type": "array", "minItems": 1, "items": {"type": "string", "pattern": ID_PATTERN}},
+                "step_titles": {"type": "object", "additionalProperties": _text},
+                "apology_step": {"type": "string", "pattern": ID_PATTERN},
+                "in_order": EFFECTS,
+                "out_of_order": EFFECTS,
+                "apology_first": EFFECTS,
+                "step_before_apology": EFFECTS,
+                "order_principle": _text,
+                "apology_principle": _text,
+            },
+        },
+        "habit": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["dimension"],
+            "properties": {
+                "dimension": _text,
+                "history_attempts": {"type": "integer", "minimum": 0, "maximum": 50},
+                "history_weight": {"type": "number", "minimum": 0, "maximum": 1},
+                "principle": _text,
+            },
+        },
+    },
+}
+
+
+@dataclass(frozen=True)
+class Framework:
+    id: str
+    title: str
+    weight: float = 1.0
+    title_en: str = ""
+
+
+@dataclass(frozen=True)
+class Dimension:
+    id: str
+    title: str
+    framework: str
+    weight: float = 1.0
+    title_en: str = ""
+    meaning: str = ""
+
+
+@dataclass(frozen=True)
+class Principle:
+    id: str
+    title: str
+    source: str
+    explain: str = ""
+    follow: Effects = _no_effects()
+    breach: Effects = _no_effects()
+    blocker: bool = False
+    title_en: str = ""
+
+
+@dataclass(frozen=True)
+class WordingRule:
+    """A phrase judged wherever a trainee says it; ``unless`` guards against false hits."""
+
+    id: str
+    patterns: tuple[re.Pattern[str], ...]
+    principle: str
+    effects: Effects = _no_effects()
+    unless: tuple[re.Pattern[str], ...] = ()
+    mood: int = 0
+    step: str | None = None
+    feedback: str = ""
+
+    def matches(self, text: str) -> bool:
+        norm = normalise(text)
+        return any(p.search(norm) for p in self.patterns) and not any(u.search(norm) for u in self.unless)
+
+
+@dataclass(frozen=True)
+class Timing:
+    dimension: str
+    late: float = -2.0
+    very_late: float = -4.0
+    mood_late: int = -1
+    principle: str | None = None
+
+
+@dataclass(frozen=True)
+class ComplaintProcedure:
+    steps: tuple[str, ...]
+    apology_step: str
+    step_titles: Mapping[str, str] = _no_effects()
+    in_order: Effects = _no_effects()
+    out_of_order: Effects = _no_effects()
+    apology_first: Effects = _no_effects()
+    step_before_apology: Effects = _no_effects()
+    order_principle: str | None = None
+    apology_principle: str | None = None
+
+    @property
+    def all_steps(self) -> tuple[str, ...]:
+        return (self.apology_step, *self.steps)
+
+
+@dataclass(frozen=True)
+class Habit:
+    dimension: str
+    history_attempts: int = 5
+    history_weight: float = 0.5
+    principle: str | None = None
+
+
+@dataclass(frozen=True)
+class Rubric:
+    id: str
+    title: str
+    frameworks: Mapping[str, Framework]
+    dimensions: Mapping[str, Dimension]
+    principles: Mapping[str, Principle]
+    wording: tuple[WordingRule, ...] = ()
+    timing: Timing | None = None
+    complaint: ComplaintProcedure | None = None
+    habit: Habit | None = None
+    pass_mark: float = 80.0
+    path: str = ""
+    _hits: dict[str, tuple[WordingRule, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def wording_hits(self, text: str) -> tuple[WordingRule, ...]:
+        """The rules a line matches; memoised because search and soak tests appraise lines many times."""
+        hits = self._hits.get(text)
+        if hits is None:
+            hits = self._hits[text] = tuple(rule for rule in self.wording if rule.matches(text))
+        return hits
+
+    @property
+    def effect_dimensions(self) -> tuple[str, ...]:
+        """Dimensions that options earn points in (Habit is measured from consistency instead)."""
+        habit = self.habit.dimension if self.habit else None
+        return tuple(d for d in self.dimensions if d != habit)
+
+    def weight(self, dimension: str) -> float:
+        """A dimension's share of the overall score: its framework's weight split by its own weight."""
+        dim = self.dimensions[dimension]
+        siblings = [d for d in self.dimensions.values() if d.framework == dim.framework]
+        total = sum(d.weight for d in siblings) or 1.0
+        return self.frameworks[dim.framework].weight * dim.weight / total
+
+    @property
+    def steps(self) -> tuple[str, ...]:
+        return self.complaint.all_steps if self.complaint else ()
+
+
+def normalise(text: str) -> str:
+    """NFC and single spaces, so that a pattern written once matches however the text was typed."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def _effects(raw: Any) -> Effects:
+    return MappingProxyType({str(k): float(v) for k, v in (raw or {}).items()})
+
+
+def _check_names(located: Located, rubric: Rubric) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    dims = set(rubric.dimensions)
+
+    def need_dim(name: str, path: tuple) -> None:
+        if name not in dims:
+            out.append(
+                Diagnostic(
+                    "E204",
+                    f"unknown dimension '{name}'",
+                    f"use one of: {', '.join(sorted(dims))}",
+                    located.pos(path),
+                )
+            )
+
+    def need_principle(name: str | None, path: tuple) -> None:
+        if name and name not in rubric.principles:
+            out.append(
+                Diagnostic(
+                    "E205", f"unknown principle '{name}'", "define it under principles:", located.pos(path)
+                )
+            )
+
+    for dim in rubric.dimensions.values():
+        if dim.framework not in rubric.frameworks:
+            out.append(
+                Diagnostic(
+                    "E104",
+                    f"dimension '{dim.id}' names unknown framework '{dim.framework}'",
+                    f"use one of: {', '.join(rubric.frameworks)}",
+                    located.pos(("dimensions", dim.id, "framework")),
+                )
+            )
+    for pid, principle in rubric.principles.items():
+        for key, effects in (("follow", principle.follow), ("break", principle.breach)):
+            for name in effects:
+                need_dim(name, ("principles", pid, key, name))
+    for index, rule in enumerate(rubric.wording):
+        need_principle(rule.principle, ("wording", index, "principle"))
+        for name in rule.effects:
+            need_dim(name, ("wording", index, "effects", name))
+    if rubric.timing:
+        need_dim(rubric.timing.dimension, ("timing", "dimension"))
+        need_principle(rubric.timing.principle, ("timing", "principle"))
+    if rubric.habit:
+        need_dim(rubric.habit.dimension, ("habit", "dimension"))
+        need_principle(rubric.habit.principle, ("habit", "principle"))
+    if rubric.complaint:
+        c = rubric.complaint
+        for key in ("in_order", "out_of_order", "apology_first", "step_before_apology"):
+            for name in getattr(c, key):
+                need_dim(name, ("complaint", key, name))
+        need_principle(c.order_principle, ("complaint", "order_principle"))
+        need_principle(c.apology_principle, ("complaint", "apology_principle"))
+    return out
+
+
+def _compile(
+    patterns: list[str], located: Located, path: tuple, out: list[Diagnostic]
+) -> tuple[re.Pattern[str], ...]:
+    compiled = []
+    for index, pattern in enumerate(patterns):
+        try:
+            compiled.append(re.compile(normalise(pattern)))
+        except re.error as exc:
+            out.append(
+                Diagnostic(
+                    "E104",
+                    f"pattern is not a valid regular expression ({exc.msg})",
+                    "escape special characters such as ? ( ) with a backslash",
+                    located.pos((*path, index)),
+                )
+            )
+    return tuple(compiled)
+
+
+def build_rubric(located: Located) -> tuple[Rubric | None, list[Diagnostic]]:
+    problems = validate(located, RUBRIC_SCHEMA)
+    if problems:
+        return None, problems
+    raw = located.data
+    wording: list[WordingRule] = []
+    for index, rule in enumerate(raw.get("wording", [])):
+        wording.append(
+            WordingRule(
+                id=rule["id"],
+                patterns=_compile(rule["patterns"], located, ("wording", index, "patterns"), problems),
+                unless=_compile(rule.get("unless", []), located, ("wording", index, "unless"), problems),
+                principle=rule["principle"],
+                effects=_effects(rule.get("effects")),
+                mood=int(rule.get("mood", 0)),
+                step=rule.get("step"),
+                feedback=rule.get("feedback", ""),
+            )
+        )
+    timing = raw.get("timing")
+    complaint = raw.get("complaint")
+    habit = raw.get("habit")
+    rubric = Rubric(
+        id=raw["id"],
+        title=raw["title"],
+        pass_mark=float(raw.get("pass_mark", 80)),
+        frameworks=MappingProxyType(
+            {
+                k: Framework(k, v["title"], float(v.get("weight", 1)), v.get("title_en", ""))
+                for k, v in raw["frameworks"].items()
+            }
+        ),
+        dimensions=MappingProxyType(
+            {
+                k: Dimension(
+                    k,
+                    v["title"],
+                    v["framework"],
+                    float(v.get("weight", 1)),
+                    v.get("title_en", ""),
+                    v.get("meaning", ""),
+                )
+                for k, v in raw["dimensions"].items()
+            }
+        ),
+        principles=MappingProxyType(
+            {
+                k: Principle(
+                    id=k,
+                    title=v["title"],
+                    source=v["source"],
+                    explain=v.get("explain", ""),
+                    follow=_effects(v.get("follow")),
+                    breach=_effects(v.get("break")),
+                    blocker=bool(v.get("blocker", False)),
+                    title_en=v.get("title_en", ""),
+                )
+                for k, v in raw["principles"].items()
+            }
+        ),
+        wording=tuple(wording),
+        timing=Timing(
+            dimension=timing["dimension"],
+            late=float(timing.get("late", -2)),
+            very_late=float(timing.get("very_late", -4)),
+            mood_late=int(timing.get("mood_late", -1)),
+            principle=timing.get("principle"),
+        )
+        if timing
+        else None,
+        complaint=ComplaintProcedure(
+            steps=tuple(complaint["steps"]),
+            apology_step=complaint["apology_step"],
+            step_titles=MappingProxyType(dict(complaint.get("step_titles", {}))),
+            in_order=_effects(complaint.get("in_order")),
+            out_of_order=_effects(complaint.get("out_of_order")),
+            apology_first=_effects(complaint.get("apology_first")),
+            step_before_apology=_effects(complaint.get("step_before_apology")),
+            order_principle=complaint.get("order_principle"),
+            apology_principle=complaint.get("apology_principle"),
+        )
+        if complaint
+        else None,
+        habit=Habit(
+            dimension=habit["dimension"],
+            history_attempts=int(habit.get("history_attempts", 5)),
+            history_weight=float(habit.get("history_weight", 0.5)),
+            principle=habit.get("principle"),
+        )
+        if habit
+        else None,
+        path=located.path,
+    )
+    problems.extend(_check_names(located, rubric))
+    return (None if problems else rubric), problems
+
+
+def load_rubric(path: str) -> Rubric:
+    """Load one rubric file or raise ``ScenarioError`` with every problem in it."""
+    located, problems = load_located(path)
+    if located is None or problems:
+        raise ScenarioError(problems)
+    rubric, problems = build_rubric(located)
+    if rubric is None:
+        raise ScenarioError(problems)
+    return rubric
+
+
+def field_effects(*parts: Effects) -> dict[str, float]:
+    """Add effect mappings dimension by dimension."""
+    total: dict[str, float] = {}
+    for part in parts:
+        for name, value in part.items():
+            total[name] = total.get(name, 0.0) + value
+    return total

@@ -1,0 +1,50 @@
+import numpy as np
+
+from game.voice import dsp
+from game.voice.audio import RATE
+from voice_metrics import band_share_db
+
+
+def tone(freq: float, seconds: float) -> np.ndarray:
+    t = np.arange(int(seconds * RATE)) / RATE
+    return 0.5 * np.sin(2 * np.pi * freq * t)
+
+
+def dominant_hz(x: np.ndarray) -> float:
+    spec = np.abs(np.fft.rfft(x * np.hanning(len(x))))
+    return float(np.fft.rfftfreq(len(x), 1 / RATE)[np.argmax(spec)])
+
+
+def test_band_pass_removes_what_a_phone_cannot_carry():
+    noise = np.random.default_rng(1).normal(0, 0.1, RATE * 2)
+    out = dsp.band_pass(noise, RATE, 300, 3400)
+    assert band_share_db(noise, 4000) > -3  # white noise: about half its energy above 4 kHz
+    assert band_share_db(out, 4000) < -60
+    assert band_share_db(out, 0, 250) < -40
+    assert band_share_db(out, 500, 3000) > -1.5  # 500-3000 is ~80% of the pass band: -0.9 dB
+
+
+def test_time_stretch_changes_pace_not_pitch():
+    x = tone(440, 2.0)
+    for tempo in (0.8, 1.25):
+        y = dsp.time_stretch(x, RATE, tempo)
+        assert abs(len(y) / len(x) - 1 / tempo) < 0.03
+        assert abs(dominant_hz(y) - 440) < 5
+
+
+def test_resample_moves_pitch():
+    y = dsp.resample(tone(440, 1.0), 2 ** (-2 / 12))  # two semitones up
+    assert abs(dominant_hz(y) - 440 * 2 ** (2 / 12)) < 5
+
+
+def test_active_level_ignores_pauses():
+    speech = tone(300, 1.0)
+    with_pause = np.concatenate([speech, np.zeros(RATE * 3), speech])
+    assert abs(dsp.active_level_db(with_pause, RATE) - dsp.active_level_db(speech, RATE)) < 0.5
+
+
+def test_soft_limit_keeps_peaks_in_range_and_quiet_samples_untouched():
+    x = np.array([0.1, -0.5, 0.95, -1.4, 3.0])
+    y = dsp.soft_limit(x)
+    assert np.all(np.abs(y) <= 1.0)
+    assert np.allclose(y[:2], x[:2])
