@@ -11,8 +11,8 @@ from __future__ import annotations
 import io
 import os
 import threading
-import wave
 import warnings
+import wave
 
 import numpy as np
 
@@ -37,10 +37,7 @@ def decode(data: bytes) -> AudioSegment:
     """Any audio bytes → mono 16-bit ``RATE`` Hz segment; raises ``DecodeError`` on junk."""
     if not data:
         raise DecodeError("empty audio")
-    if is_wav(data):
-        seg = _decode_wav(data)
-    else:
-        seg = _decode_with_sdl(data)
+    seg = _decode_wav(data) if is_wav(data) else _decode_with_sdl(data)
     if len(seg) == 0:
         raise DecodeError("audio has no samples")
     return seg.set_channels(1).set_sample_width(2).set_frame_rate(RATE)

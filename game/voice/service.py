@@ -15,7 +15,7 @@ from pathlib import Path
 
 from game.scenario.model import SpokenLine
 from game.voice.audio import DecodeError, decode, to_wav_bytes
-from game.voice.backends import UNAVAILABLE, Backend, BackendError
+from game.voice.backends import UNAVAILABLE, Backend, BackendError, RawAudio
 from game.voice.backends.auto import AutoBackend
 from game.voice.backends.espeak import EspeakBackend
 from game.voice.backends.gtts_backend import GttsBackend
@@ -105,7 +105,7 @@ class VoiceService:
         """Persist manifests; cheap when nothing changed."""
         try:
             self.cache.manifest.flush()
-            if self.ship and self.cache.shipped_manifest is not None and self.cache.can_ship():
+            if self._ships():
                 self.cache.shipped_manifest.flush()
         except OSError as exc:
             self._notice(f"음성 목록을 저장할 수 없습니다: {exc}")
@@ -113,26 +113,41 @@ class VoiceService:
     def _synthesise(self, line: SpokenLine, text: str, profile: VoiceProfile, names: list[str]) -> Path:
         if len(names) == 1:
             backend = self._backend(names[0])
-            audio = backend.synthesize(text, profile)
-        else:
-            had_outage = self._auto.outage
-            backend, audio = self._auto.synthesize(text, profile)
-            if self._auto.outage and not had_outage:
-                reason = self._auto.outage
-                self._notice(f"온라인 음성(gTTS)을 쓸 수 없어 오프라인 음성으로 읽습니다 — {reason}")
+            return self._store(line, text, profile, backend, backend.synthesize(text, profile))
+        had_outage = self._auto.outage
+        backend, audio = self._auto.synthesize(text, profile)
+        if self._auto.outage and not had_outage:
+            reason = self._auto.outage
+            self._notice(f"온라인 음성(gTTS)을 쓸 수 없어 오프라인 음성으로 읽습니다 — {reason}")
+        try:
+            return self._store(line, text, profile, backend, audio)
+        except DecodeError:
+            if backend is self.offline:
+                raise
+            # A "successful" download that is not audio (a captcha page): speak this line offline.
+            return self._store(line, text, profile, self.offline, self.offline.synthesize(text, profile))
+
+    def _store(
+        self, line: SpokenLine, text: str, profile: VoiceProfile, backend: Backend, audio: RawAudio
+    ) -> Path:
         raw_k, line_k = self._keys(backend.name, text, profile)
+        raw_path = None
         if backend.name == "gtts":
             # Downloads are worth keeping unshaped: a new recipe then needs no network.
             raw_path = self.cache.store_raw(raw_k, audio, ship=self.ship)
-            if self.ship and self.cache.shipped_manifest is not None and self.cache.can_ship():
-                self.cache.shipped_manifest.record(line.line_id, Entry(text_hash(text), "gtts", raw_k))
-            try:
-                seg = decode(audio.data)
-            except DecodeError:
-                self.cache.discard(raw_path)
-                raise
-        else:
+        try:
             seg = decode(audio.data)
+        except DecodeError:
+            if raw_path is not None:
+                self.cache.discard(raw_path)
+            raise
+        if (
+            raw_path is not None
+            and self.ship
+            and self.cache.shipped_manifest is not None
+            and self.cache.can_ship()
+        ):
+            self.cache.shipped_manifest.record(line.line_id, Entry(text_hash(text), "gtts", raw_k))
         path = self.cache.store_line(line_k, to_wav_bytes(shape(seg, ShapeParams.for_profile(profile))))
         self._record(line, backend.name, line_k)
         return path
@@ -148,6 +163,9 @@ class VoiceService:
             return None
         wav = to_wav_bytes(shape(seg, ShapeParams.for_profile(profile)))
         return self.cache.store_line(line_k, wav)
+
+    def _ships(self) -> bool:
+        return self.ship and self.cache.shipped_manifest is not None and self.cache.can_ship()
 
     def _keys(self, name: str, text: str, profile: VoiceProfile) -> tuple[str, str]:
         raw_k = raw_key(text, profile.language, name, self._backend(name).token(profile))

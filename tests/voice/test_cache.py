@@ -1,14 +1,15 @@
 """The cache: hits cost no synthesis; empty, truncated or corrupt entries are rebuilt; writes are atomic."""
 
 import pytest
+from fakes import CountingEspeak, FakeOnline
+from voice_metrics import duration, load
 
 from game.voice import atomic
 from game.voice.audio import to_wav_bytes
 from game.voice.backends import OFFLINE, BackendError, RawAudio
 from game.voice.cache import ENV_VAR, VoiceCache, default_cache_dir, wav_is_whole
+from game.voice.profile import VoiceProfile
 from game.voice.service import VoiceService
-from fakes import CountingEspeak, FakeOnline
-from voice_metrics import duration, load
 
 
 def offline_service(cache: VoiceCache, **kw) -> tuple[VoiceService, CountingEspeak]:
@@ -50,13 +51,14 @@ def test_a_broken_entry_is_rebuilt(cache, scenario, damage):
 
 
 def test_a_download_that_does_not_decode_is_dropped_and_the_line_still_speaks(cache, scenario):
-    online = FakeOnline(b"<html>captcha</html>")
-    service = VoiceService(cache, online=online, offline=CountingEspeak())
+    espeak = CountingEspeak()
+    service = VoiceService(cache, online=FakeOnline(b"<html>captcha</html>"), offline=espeak)
     line = scenario.spoken_lines()[1]
-    assert service.prepare(line) is None  # this line: subtitles (the UI never waits for it)
+    assert service.prepare(line) is not None and len(espeak.calls) == 1
     assert list((cache.root / "raw").glob("*")) == []  # the junk was not kept as a "hit"
-    online.result = BackendError(OFFLINE, "down")
-    assert service.prepare(line) is not None
+    gtts_only = VoiceService(cache, mode="gtts", online=FakeOnline(b"<html>captcha</html>"))
+    assert gtts_only.prepare(line, "gtts") is None
+    assert "읽을 수 없습니다" in gtts_only.errors[line.line_id]
 
 
 def test_a_zero_byte_raw_file_is_not_a_hit(cache):
@@ -68,7 +70,7 @@ def test_a_zero_byte_raw_file_is_not_a_hit(cache):
 
 def test_shipped_gtts_audio_is_shaped_into_the_user_cache_without_network(cache, scenario):
     """A trainer's committed gTTS file plays on a machine with no internet (WAV bytes stand in for mp3)."""
-    speech = CountingEspeak().synthesize(scenario.spoken_lines()[1].text, _profile(scenario)).data
+    speech = CountingEspeak().synthesize("배송이 늦어요", VoiceProfile()).data
     builder = VoiceService(cache, online=FakeOnline(speech, ext="wav"), ship=True)
     line = scenario.spoken_lines()[1]
     assert builder.prepare(line) is not None
@@ -120,9 +122,3 @@ def test_wav_check_accepts_what_we_write(tmp_path):
     path = tmp_path / "a.wav"
     path.write_bytes(to_wav_bytes(AudioSegment.silent(200, frame_rate=22050)))
     assert wav_is_whole(path)
-
-
-def _profile(scenario):
-    from game.voice.profile import VoiceProfile
-
-    return VoiceProfile.for_line(scenario.spoken_lines()[1])
