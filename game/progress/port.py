@@ -1,0 +1,61 @@
+"""The one small interface between the game and progress.
+
+The UI talks to progress only through ``ProgressPort``; the JSON store (``game.progress.store``)
+implements it, and UI tests may pass a fake. Keeping it this narrow is what lets saves, migrations and
+reports change without touching a screen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from game.engine.scoring import HabitHistory, Result
+from game.engine.session import Session
+
+
+@dataclass(frozen=True)
+class ScenarioStats:
+    """What the select screen shows for one scenario and one profile."""
+
+    attempts: int
+    best: float | None
+    first: float | None
+    passed: bool  # passed at least once
+    last_played: str | None  # ISO 8601 date-time, UTC
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    scenario_id: str
+    reason: str  # Korean, shown to the trainee: e.g. "약한 원칙: 우선 사과 · 9일 전 마지막 연습"
+    principle: str | None = None
+
+
+class ProgressPort(Protocol):
+    def profiles(self) -> list[str]: ...
+
+    def create_profile(self, name: str) -> None:
+        """Raises ValueError with a Korean message for an empty or duplicate name."""
+
+    def stats(self, profile: str, scenario_id: str) -> ScenarioStats: ...
+
+    def record_attempt(self, profile: str, session: Session, result: Result) -> None:
+        """Store a finished attempt (choices, response times, result, mode, date); clears the autosave."""
+
+    def autosave(self, profile: str, session: Session) -> None:
+        """Called after each decision: an interrupted play can be resumed after a crash."""
+
+    def resumable(self, profile: str) -> dict[str, Any] | None:
+        """The saved ``Session.to_json()`` of an unfinished play, if any."""
+
+    def discard_autosave(self, profile: str) -> None: ...
+
+    def history(self, profile: str) -> HabitHistory:
+        """Earlier attempts' consistency, for the KASH Habit score."""
+
+    def recommendations(self, profile: str, limit: int = 3) -> list[Recommendation]: ...
+
+    def load_settings(self) -> dict[str, Any]: ...
+
+    def save_settings(self, settings: dict[str, Any]) -> None: ...
