@@ -1,11 +1,10 @@
 """``auto``: gTTS when it works, the offline voice otherwise, and play never stops."""
 
-from fakes import CountingEspeak, FakeOnline
-
 from game.voice.backends import OFFLINE, RATE_LIMITED, REJECTED, TIMEOUT, BackendError
 from game.voice.backends.auto import RATE_LIMIT_PAUSE, AutoBackend
 from game.voice.profile import VoiceProfile
 from game.voice.service import VoiceService
+from tests.voice.fakes import CountingEspeak, FakeOnline
 
 PROFILE = VoiceProfile()
 

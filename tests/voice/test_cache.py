@@ -1,8 +1,6 @@
 """The cache: hits cost no synthesis; empty, truncated or corrupt entries are rebuilt; writes are atomic."""
 
 import pytest
-from fakes import CountingEspeak, FakeOnline
-from voice_metrics import duration, load
 
 from game.voice import atomic
 from game.voice.audio import to_wav_bytes
@@ -10,6 +8,8 @@ from game.voice.backends import OFFLINE, BackendError, RawAudio
 from game.voice.cache import ENV_VAR, VoiceCache, default_cache_dir, wav_is_whole
 from game.voice.profile import VoiceProfile
 from game.voice.service import VoiceService
+from tests.voice.fakes import CountingEspeak, FakeOnline
+from tests.voice.voice_metrics import duration, load
 
 
 def offline_service(cache: VoiceCache, **kw) -> tuple[VoiceService, CountingEspeak]:

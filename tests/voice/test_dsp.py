@@ -1,8 +1,8 @@
 import numpy as np
-from voice_metrics import band_share_db
 
 from game.voice import dsp
 from game.voice.audio import RATE
+from tests.voice.voice_metrics import band_share_db
 
 
 def tone(freq: float, seconds: float) -> np.ndarray:

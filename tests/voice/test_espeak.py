@@ -1,11 +1,11 @@
 """The offline voice really speaks Korean: measured on the audio it returns."""
 
 import pytest
-from voice_metrics import band_share_db, duration, level_db, load
 
 from game.voice.backends import BackendError
 from game.voice.backends.espeak import EspeakBackend
 from game.voice.profile import VoiceProfile
+from tests.voice.voice_metrics import band_share_db, duration, level_db, load
 
 # Conversational Korean runs at about 4-7 syllables a second; allow a wide but telling window.
 SYLLABLES_PER_SECOND = (2.5, 9.0)

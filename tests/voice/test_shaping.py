@@ -2,12 +2,12 @@
 
 import numpy as np
 import pytest
-from voice_metrics import band_share_db, duration, level_db, onset_s
 
 from game.voice.audio import decode, from_samples, samples
 from game.voice.backends.espeak import EspeakBackend
 from game.voice.profile import VoiceProfile
 from game.voice.shaping import TARGET_DB, ShapeParams, shape
+from tests.voice.voice_metrics import band_share_db, duration, level_db, onset_s
 
 PHONE_ATTENUATION_DB = 40  # energy above 4 kHz, phone line against the same line unshaped
 ANGRY_OVER_CALM_DB = 5  # designed +6 dB

@@ -1,0 +1,92 @@
+"""The prefetcher: ``ready`` never waits, lines come in order of need, failures mean subtitles."""
+
+import threading
+
+from game.voice.backends import OFFLINE, BackendError
+from game.voice.prefetch import Prefetcher
+from game.voice.reach import lines_ahead
+from game.voice.service import VoiceService
+from tests.voice.fakes import CountingEspeak, FakeOnline
+
+
+def make(cache, gate=None):
+    espeak = CountingEspeak(gate)
+    service = VoiceService(cache, online=FakeOnline(BackendError(OFFLINE, "down")), offline=espeak)
+    return Prefetcher(service), espeak
+
+
+def test_ready_returns_at_once_while_the_synthesiser_is_busy(cache, scenario):
+    gate = threading.Event()
+    prefetcher, espeak = make(cache, gate)
+    line = scenario.spoken_lines()[1]
+    try:
+        prefetcher.prefetch([line])
+        # The worker is held inside the synthesiser; the frame loop's call still returns.
+        assert prefetcher.ready(line) is None
+        assert not prefetcher.idle()
+    finally:
+        gate.set()
+    assert prefetcher.wait_idle(10)
+    path = prefetcher.ready(line)
+    assert path is not None and path.exists()
+    assert espeak.calls == [line.text]
+    prefetcher.close()
+
+
+def test_lines_are_prepared_nearest_first_and_newest_request_first(cache, scenario):
+    gate = threading.Event()
+    prefetcher, espeak = make(cache, gate)
+    try:
+        prefetcher.prefetch(lines_ahead(scenario, "ring", depth=0))
+        assert espeak.entered.wait(10)  # the worker holds the first line at the gate
+        prefetcher.prefetch(lines_ahead(scenario, "calm", depth=0), urgent=False)
+        prefetcher.prefetch(lines_ahead(scenario, "complaint", depth=0))
+    finally:
+        gate.set()
+    assert prefetcher.wait_idle(10)
+    assert espeak.calls == [
+        "전화벨이 울립니다.",
+        scenario.nodes["complaint"].customer,
+        "네, 빨리 좀 확인해 주세요.",
+        "알겠어요. 기다릴게요.",
+    ]
+    prefetcher.close()
+
+
+def test_asking_for_a_line_moves_it_to_the_front(cache, scenario):
+    gate = threading.Event()
+    prefetcher, espeak = make(cache, gate)
+    lines = scenario.spoken_lines()
+    try:
+        prefetcher.prefetch(lines)
+        assert espeak.entered.wait(10)
+        assert prefetcher.ready(lines[-1]) is None
+    finally:
+        gate.set()
+    assert prefetcher.wait_idle(10)
+    assert espeak.calls[:2] == [lines[0].text, lines[-1].text]
+    assert len(espeak.calls) == len(lines)  # nothing twice
+    prefetcher.close()
+
+
+def test_cached_lines_are_ready_at_first_ask(cache, scenario):
+    warm, _ = make(cache)
+    warm.prefetch(scenario.spoken_lines())
+    assert warm.wait_idle(20)
+    warm.close()
+    assert (cache.root / "manifest.json").exists()
+
+    cold, espeak = make(cache)
+    assert all(cold.ready(line) is not None for line in scenario.spoken_lines())
+    assert espeak.calls == []
+    cold.close()
+
+
+def test_a_line_that_cannot_be_voiced_is_reported_failed(cache, scenario):
+    service = VoiceService(cache, mode="gtts", online=FakeOnline(BackendError(OFFLINE, "down")))
+    prefetcher = Prefetcher(service)
+    line = scenario.spoken_lines()[1]
+    prefetcher.prefetch([line])
+    assert prefetcher.wait_idle(10)
+    assert prefetcher.failed(line) and prefetcher.ready(line) is None
+    prefetcher.close()
