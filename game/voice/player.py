@@ -8,6 +8,7 @@ subtitles, and the trainee is told so once (``take_notice``), not on every line.
 from __future__ import annotations
 
 import logging
+import threading
 from collections import OrderedDict
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import pygame
 log = logging.getLogger(__name__)
 
 VOICE_CHANNEL = 0
-_KEEP_SOUNDS = 8  # recent lines stay loaded so replay is instant
+_KEEP_SOUNDS = 24  # lines ahead (preloaded) and recent ones (replay); ~0.5 MB each at 44.1 kHz stereo
 
 
 class VoicePlayer:
@@ -27,6 +28,7 @@ class VoicePlayer:
         self._sounds: OrderedDict[Path, pygame.mixer.Sound] = OrderedDict()
         self._last: Path | None = None
         self._channel: pygame.mixer.Channel | None = None
+        self._lock = threading.Lock()
         try:
             if not pygame.mixer.get_init():
                 pygame.mixer.init()
@@ -50,6 +52,15 @@ class VoicePlayer:
         self._channel.play(sound)
         self._last = path
         return True
+
+    def preload(self, path: Path | str) -> None:
+        """Decode a line into the mixer's format ahead of need; called on the prefetch worker.
+
+        Loading resamples to the mixer's rate (~18 ms for a 5 s line at 44.1 kHz), more than a frame;
+        pygame releases the GIL meanwhile, so doing it here keeps the frame loop smooth.
+        """
+        if self._channel is not None:
+            self._load(Path(path))
 
     def replay(self) -> bool:
         return self.play(self._last)
@@ -80,18 +91,20 @@ class VoicePlayer:
         return notice
 
     def _load(self, path: Path) -> pygame.mixer.Sound | None:
-        sound = self._sounds.get(path)
-        if sound is not None:
-            self._sounds.move_to_end(path)
-            return sound
+        with self._lock:
+            sound = self._sounds.get(path)
+            if sound is not None:
+                self._sounds.move_to_end(path)
+                return sound
         try:
             sound = pygame.mixer.Sound(str(path))
         except (pygame.error, OSError) as exc:
             log.info("voice file %s unreadable: %s", path, exc)
             return None
-        self._sounds[path] = sound
-        while len(self._sounds) > _KEEP_SOUNDS:
-            self._sounds.popitem(last=False)
+        with self._lock:
+            self._sounds[path] = sound
+            while len(self._sounds) > _KEEP_SOUNDS:
+                self._sounds.popitem(last=False)
         return sound
 
     def _say_once(self, message: str) -> None:

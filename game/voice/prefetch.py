@@ -1,8 +1,9 @@
 """A worker thread that prepares lines before they are needed, so the frame loop never waits.
 
 The UI calls ``prefetch(lines)`` when a node is entered (``reach.lines_ahead`` gives the lines) and
-``ready(line)`` each frame: ``ready`` only reads a dict (and, once per line, stats the cache), and a line
-asked for but not ready jumps the queue. Newer requests go first because the trainee is *there* now;
+``ready(line)`` each frame until it returns a path (play it) or ``failed(line)`` is true (subtitles only):
+``ready`` only reads a dict (and, without ``warm``, once per line stats the cache), and a line asked for
+but not ready jumps the queue. Newer requests go first because the trainee is *there* now;
 older ones stay queued behind them, since a retry or a back-step may need them yet.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from game.scenario.model import SpokenLine
@@ -28,8 +29,12 @@ def _key(line: SpokenLine) -> _Key:
 
 
 class Prefetcher:
-    def __init__(self, service: VoiceService) -> None:
+    """``warm`` (e.g. ``VoicePlayer.preload``) runs on the worker for each prepared file, so that what
+    ``ready`` returns can start playing without decoding on the frame loop."""
+
+    def __init__(self, service: VoiceService, warm: Callable[[Path], None] | None = None) -> None:
         self.service = service
+        self.warm = warm
         self._queue: OrderedDict[_Key, SpokenLine] = OrderedDict()
         self._done: dict[_Key, Path | None] = {}
         self._looked: set[_Key] = set()
@@ -62,12 +67,13 @@ class Prefetcher:
                 return self._done[k]
             first_look = k not in self._looked
             self._looked.add(k)
-        if first_look:
+        if first_look and self.warm is None:
             path = self.service.find(line)
             if path is not None:
                 with self._cond:
                     self._done[k] = path
                 return path
+        # Not prepared (or not yet warmed): the worker takes it next; a cache hit is back in a frame or two.
         self.prefetch([line], urgent=True)
         return None
 
@@ -104,6 +110,8 @@ class Prefetcher:
                 self._current = k
             try:
                 path = self.service.prepare(line)
+                if path is not None and self.warm is not None:
+                    self.warm(path)
             except Exception:  # a bug must not kill the thread the whole game's audio depends on
                 log.exception("voice prefetch failed for %s", line.line_id)
                 path = None

@@ -90,3 +90,12 @@ def test_a_line_really_reaches_the_sound_card(tmp_path, service, scenario):
     mixed = np.frombuffer(out.read_bytes(), dtype=np.int16).astype(float) / 32768
     assert len(mixed) / 22050 >= 0.9 * duration(load(line_wav))
     assert 20 * np.log10(np.sqrt(np.mean(mixed**2))) > -40
+
+
+def test_preloaded_line_is_the_sound_that_plays(line_wav):
+    player = VoicePlayer()
+    player.preload(line_wav)
+    loaded = player._sounds[line_wav]
+    assert player.play(line_wav)
+    assert pygame.mixer.Channel(VOICE_CHANNEL).get_sound() is loaded
+    player.stop()

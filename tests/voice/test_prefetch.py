@@ -90,3 +90,17 @@ def test_a_line_that_cannot_be_voiced_is_reported_failed(cache, scenario):
     assert prefetcher.wait_idle(10)
     assert prefetcher.failed(line) and prefetcher.ready(line) is None
     prefetcher.close()
+
+
+def test_warm_runs_on_the_worker_before_a_line_is_ready(cache, scenario):
+    warmed: list[tuple[str, str]] = []
+    service = VoiceService(cache, mode="espeak")
+    line = scenario.spoken_lines()[1]
+    service.prepare(line)  # on disk already: still warmed before ``ready`` hands it out
+    prefetcher = Prefetcher(service, warm=lambda p: warmed.append((p.name, threading.current_thread().name)))
+    first = prefetcher.ready(line)
+    assert prefetcher.wait_idle(10)
+    path = prefetcher.ready(line)
+    assert path is not None and warmed == [(path.name, "voice-prefetch")]
+    assert first in (None, path)
+    prefetcher.close()
