@@ -15,7 +15,7 @@ from pathlib import Path
 
 from game.scenario.model import SpokenLine
 from game.voice.audio import DecodeError, decode, to_wav_bytes
-from game.voice.backends import UNAVAILABLE, Backend, BackendError, RawAudio
+from game.voice.backends import OFFLINE, TIMEOUT, UNAVAILABLE, Backend, BackendError, RawAudio
 from game.voice.backends.auto import AutoBackend
 from game.voice.backends.espeak import EspeakBackend
 from game.voice.backends.gtts_backend import GttsBackend
@@ -113,7 +113,15 @@ class VoiceService:
     def _synthesise(self, line: SpokenLine, text: str, profile: VoiceProfile, names: list[str]) -> Path:
         if len(names) == 1:
             backend = self._backend(names[0])
-            return self._store(line, text, profile, backend, backend.synthesize(text, profile))
+            if backend is self.online and self._auto.outage:
+                raise BackendError(OFFLINE, self._auto.outage)  # one timeout per build, not per line
+            try:
+                audio = backend.synthesize(text, profile)
+            except BackendError as exc:
+                if backend is self.online and exc.kind in (OFFLINE, TIMEOUT):
+                    self._auto.outage = exc.message
+                raise
+            return self._store(line, text, profile, backend, audio)
         had_outage = self._auto.outage
         backend, audio = self._auto.synthesize(text, profile)
         if self._auto.outage and not had_outage:

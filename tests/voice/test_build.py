@@ -50,10 +50,12 @@ def test_status_tells_missing_from_stale(cache, scenario):
 
 
 def test_failed_lines_are_reported_not_raised(cache, scenario):
-    service = VoiceService(cache, mode="gtts", online=FakeOnline(BackendError(OFFLINE, "오프라인")))
+    online = FakeOnline(BackendError(OFFLINE, "오프라인"))
+    service = VoiceService(cache, mode="gtts", online=online)
     report = build([scenario], service, "gtts", stream=io.StringIO())
     assert report.built == 0 and len(report.failed) == len(scenario.spoken_lines())
     assert set(report.failed.values()) == {"오프라인"}
+    assert len(online.calls) == 1  # a dead network costs one timeout per build, not one per line
 
 
 def test_progress_in_a_log_is_a_few_lines_not_hundreds(cache):
