@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import copy
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from game.engine.appraisal import Appraisal, Citation, appraise
 from game.engine.scoring import Decision, HabitHistory, Result, compute_result, dimension_scores, worst_values

@@ -18,6 +18,7 @@ from game.scenario.source import load_located
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 BUILTIN_SCENARIOS = PROJECT_ROOT / "scenarios"
+SKIPPED_FOLDERS = {"rubrics", "sessions"}
 
 
 @dataclass
@@ -45,7 +46,10 @@ def rubric_key(scenario: Scenario) -> str:
 
 
 def scenario_files(paths: list[str]) -> list[str]:
-    """YAML files under the given files and folders, skipping rubric folders, in a stable order."""
+    """YAML files under the given files and folders, in a stable order.
+
+    ``rubrics/`` and ``sessions/`` folders hold other kinds of YAML (rubrics, trainers' session plans).
+    """
     found: list[str] = []
     for raw in paths:
         path = Path(raw)
@@ -71,11 +75,12 @@ def _rubric_path(scenario_path: str, rubric_id: str) -> str:
 
 
 def _display(path: str) -> str:
-    """Paths as the trainer typed them relative to where they stand, so editors can jump to them."""
+    """Built-in files relative to where the trainer stands (short, and editors can jump to them)."""
     try:
-        return os.path.relpath(path)
+        relative = os.path.relpath(path)
     except ValueError:
         return path
+    return path if relative.startswith("..") else relative
 
 
 def load_library(paths: list[str] | None = None) -> Library:
@@ -138,11 +143,9 @@ def _load_rubric(path: str, library: Library) -> Rubric | None:
 
 def load_one(path_or_id: str, paths: list[str] | None = None) -> tuple[Scenario, Rubric]:
     """One scenario by file path or by id in the library; ``ScenarioError`` if it has problems."""
-    if os.path.isfile(path_or_id):
-        library = load_library([path_or_id])
-    else:
-        library = load_library(paths)
-    if os.path.isfile(path_or_id) and library.scenarios:
+    by_path = os.path.isfile(path_or_id)
+    library = load_library([path_or_id] if by_path else paths)
+    if by_path and library.scenarios:
         scenario = library.scenarios[0]
     else:
         try:

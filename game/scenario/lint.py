@@ -61,7 +61,7 @@ def _choices(node: Node, rubric: Rubric, play: Session, where: Pos) -> list[Diag
     appraisals = [appraise(rubric, c.say, c, play.state, play.complaint_active) for c in node.choices]
     values = [a.value(rubric) for a in appraisals]
     top = max(values)
-    leaders = [c for c, v in zip(node.choices, values) if v >= top - EPSILON]
+    leaders = [c for c, v in zip(node.choices, values, strict=True) if v >= top - EPSILON]
     if len(leaders) > 1:
         names = ", ".join(c.id for c in leaders)
         out.append(
@@ -84,7 +84,7 @@ def _choices(node: Node, rubric: Rubric, play: Session, where: Pos) -> list[Diag
                 best.pos or where,
             )
         )
-    for choice, appraisal, value in zip(node.choices, appraisals, values):
+    for choice, appraisal, value in zip(node.choices, appraisals, values, strict=True):
         if value >= top - EPSILON or choice.feedback:
             continue
         explained = any(rule.feedback for rule in rubric.wording if rule.id in appraisal.wording) or any(

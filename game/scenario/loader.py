@@ -242,7 +242,7 @@ def _names(scenario: Scenario, rubric: Rubric, located: Located) -> list[Diagnos
     all_dims = set(rubric.dimensions)
     steps = set(rubric.steps)
 
-    def check(name: str, known: set[str], code: str, what: str, path: tuple) -> None:
+    def check(name: str, known: set[str], code: str, what: str, path: tuple, *, key: bool = False) -> None:
         if name in known:
             return
         close = difflib.get_close_matches(name, sorted(known), n=1)
@@ -251,7 +251,7 @@ def _names(scenario: Scenario, rubric: Rubric, located: Located) -> list[Diagnos
             if close
             else f"known in rubric '{rubric.id}': {', '.join(sorted(known)) or 'none'}"
         )
-        out.append(Diagnostic(code, f"unknown {what} '{name}'", hint, located.pos(path)))
+        out.append(Diagnostic(code, f"unknown {what} '{name}'", hint, located.pos(path, key=key)))
 
     def check_condition(cond: Condition | None, path: tuple) -> None:
         if cond is None:
@@ -259,14 +259,14 @@ def _names(scenario: Scenario, rubric: Rubric, located: Located) -> list[Diagnos
         for step in (*cond.steps_done, *cond.steps_not_done):
             check(step, steps, "E206", "complaint step", path)
         for dim in cond.score_at_least:
-            check(dim, all_dims, "E204", "dimension", (*path, "score_at_least", dim))
+            check(dim, all_dims, "E204", "dimension", (*path, "score_at_least", dim), key=True)
 
     for node in scenario.nodes.values():
         base = ("nodes", node.id)
         for index, choice in enumerate(node.choices):
             here = (*base, "choices", index)
             for dim in choice.effects:
-                check(dim, dims, "E204", "dimension", (*here, "effects", dim))
+                check(dim, dims, "E204", "dimension", (*here, "effects", dim), key=True)
             for key, names in (("follows", choice.follows), ("breaks", choice.breaks)):
                 for i, name in enumerate(names):
                     check(name, set(rubric.principles), "E205", "principle", (*here, key, i))

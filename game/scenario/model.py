@@ -7,9 +7,9 @@ authoring tool that cannot point at a line is of no use to a trainer.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping
 
 CATEGORIES = ("face_to_face", "phone", "difficult_customer")
 CUSTOMER_TYPES = (

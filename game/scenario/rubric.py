@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 from game.scenario.diagnostics import Diagnostic, ScenarioError
 from game.scenario.schema import EFFECTS, ID_PATTERN
@@ -24,8 +25,8 @@ Effects = Mapping[str, float]
 _EMPTY: Effects = MappingProxyType({})
 
 
-def _no_effects() -> Effects:
-    return field(default_factory=lambda: _EMPTY)
+def _empty() -> Effects:
+    return _EMPTY
 
 
 _text = {"type": "string", "minLength": 1}
@@ -170,8 +171,8 @@ class Principle:
     title: str
     source: str
     explain: str = ""
-    follow: Effects = _no_effects()
-    breach: Effects = _no_effects()
+    follow: Effects = field(default_factory=_empty)
+    breach: Effects = field(default_factory=_empty)
     blocker: bool = False
     title_en: str = ""
 
@@ -183,7 +184,7 @@ class WordingRule:
     id: str
     patterns: tuple[re.Pattern[str], ...]
     principle: str
-    effects: Effects = _no_effects()
+    effects: Effects = field(default_factory=_empty)
     unless: tuple[re.Pattern[str], ...] = ()
     mood: int = 0
     step: str | None = None
@@ -207,11 +208,11 @@ class Timing:
 class ComplaintProcedure:
     steps: tuple[str, ...]
     apology_step: str
-    step_titles: Mapping[str, str] = _no_effects()
-    in_order: Effects = _no_effects()
-    out_of_order: Effects = _no_effects()
-    apology_first: Effects = _no_effects()
-    step_before_apology: Effects = _no_effects()
+    step_titles: Mapping[str, str] = field(default_factory=_empty)
+    in_order: Effects = field(default_factory=_empty)
+    out_of_order: Effects = field(default_factory=_empty)
+    apology_first: Effects = field(default_factory=_empty)
+    step_before_apology: Effects = field(default_factory=_empty)
     order_principle: str | None = None
     apology_principle: str | None = None
 

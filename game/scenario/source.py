@@ -123,16 +123,30 @@ def _prescan(text: str, path: str) -> list[Diagnostic]:
                         )
                     ]
     except yaml.MarkedYAMLError as exc:
-        return [_syntax(path, exc)]
+        return [_syntax(path, exc, text)]
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        pos = Pos(path, before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1)
+        return [
+            Diagnostic(
+                "E002",
+                f"character U+{exc.character:04X} is not allowed in YAML"
+                if isinstance(exc.character, int)
+                else "a character is not allowed in YAML",
+                "remove the control character (often pasted from another program)",
+                pos,
+            )
+        ]
     return []
 
 
-def _syntax(path: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
+def _syntax(path: str, exc: yaml.MarkedYAMLError, text: str) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
     pos = _pos(path, mark) if mark is not None else Pos(path, 1, 1)
     problem = exc.problem or exc.context or "invalid YAML"
     hint = "check indentation and quote text that contains ':' or starts with a symbol"
-    if "tab" in problem:
+    line = text.splitlines()[pos.line - 1] if 0 < pos.line <= len(text.splitlines()) else ""
+    if "tab" in problem or "\t" in line[: pos.col]:
         hint = "indent with spaces, not tabs"
     return Diagnostic("E002", f"YAML syntax: {problem}", hint, pos)
 
@@ -227,7 +241,7 @@ def load_located(path: str, text: str | None = None) -> tuple[Located | None, li
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        return None, [_syntax(path, exc)]
+        return None, [_syntax(path, exc, text)]
     if root is None:
         return None, [
             Diagnostic(

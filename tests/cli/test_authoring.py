@@ -1,0 +1,106 @@
+"""The authoring commands as a trainer runs them: exit codes, messages, JSON contracts."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from game.cli import main
+from game.scenario.library import BUILTIN_SCENARIOS, PROJECT_ROOT
+from game.scenario.schema import schema_json
+
+BROKEN = """\
+id: broken
+title: 고장 난 시나리오
+category: phone
+customer: {name: 손님}
+start: ring
+nodes:
+  ring:
+    customer: 여보세요?
+    choices:
+      - say: 네, 한빛쇼핑입니다.
+        next: nowhere
+"""
+
+
+def run(*args: str, cwd: Path = PROJECT_ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "game", *args], cwd=cwd, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_validate_builtin_library_exits_0():
+    done = run("validate")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("ok: ")
+
+
+def test_validate_broken_file_prints_positioned_errors_and_exits_1(tmp_path):
+    path = tmp_path / "broken.yaml"
+    path.write_text(BROKEN, encoding="utf-8")
+    done = run("validate", str(path))
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.splitlines()
+    assert any(line.startswith(f"{path}:11:15: error: E202 next goes to 'nowhere'") for line in lines), lines
+
+
+def test_missing_file_is_a_clear_error(tmp_path, capsys):
+    assert main(["validate", str(tmp_path / "nope.yaml")]) == 1
+    assert "E001 cannot read the file" in capsys.readouterr().err
+
+
+def test_usage_error_exits_2():
+    done = run("replay")
+    assert done.returncode == 2
+    assert "usage:" in done.stderr
+
+
+def test_lint_strict_turns_warnings_into_errors(tmp_path, capsys):
+    single = tmp_path / "one.yaml"
+    single.write_text(
+        BROKEN.replace("next: nowhere", "next: done") + "  done:\n    ending: {outcome: satisfied}\n",
+        encoding="utf-8",
+    )
+    assert main(["lint", str(single)]) == 0
+    assert "warning: W401" in capsys.readouterr().err
+    assert main(["lint", "--strict", str(single)]) == 1
+    assert "error: W401" in capsys.readouterr().err
+
+
+def test_analyze_json_contract(capsys):
+    assert main(["analyze", "--json"]) == 0
+    reports = json.loads(capsys.readouterr().out)
+    assert {r["id"] for r in reports} >= {"phone-late-delivery"}
+    for r in reports:
+        assert {"id", "category", "nodes", "endings", "reachable_endings", "best", "worst"} <= set(r)
+        assert r["best"]["score"] == 100
+        assert all(isinstance(c, int) and c >= 1 for c in r["best"]["choices"])
+
+
+def test_replaying_analyze_paths_gives_their_scores(capsys):
+    main(["analyze", "--json", str(BUILTIN_SCENARIOS / "phone")])
+    report = next(r for r in json.loads(capsys.readouterr().out) if r["id"] == "phone-late-delivery")
+    for key in ("best", "worst"):
+        choices = ",".join(map(str, report[key]["choices"]))
+        assert main(["replay", "phone-late-delivery", "--choices", choices, "--json"]) == 0
+        replayed = json.loads(capsys.readouterr().out)
+        assert replayed["overall"] == report[key]["score"]
+
+
+def test_schema_command_matches_the_committed_file():
+    committed = (BUILTIN_SCENARIOS / "scenario.schema.json").read_text(encoding="utf-8")
+    assert committed == schema_json(), "run: eungdae schema > scenarios/scenario.schema.json"
+    done = run("schema")
+    assert json.loads(done.stdout)["title"] == "eungdae scenario"
+
+
+def test_every_builtin_scenario_points_editors_at_the_schema():
+    for path in BUILTIN_SCENARIOS.rglob("*.yaml"):
+        if {"rubrics", "sessions"} & set(path.relative_to(BUILTIN_SCENARIOS).parts):
+            continue
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first == "# yaml-language-server: $schema=../scenario.schema.json", path

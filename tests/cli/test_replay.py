@@ -1,0 +1,53 @@
+"""`eungdae replay`: the engine alone, with the JSON other tools rely on."""
+
+from __future__ import annotations
+
+import json
+
+from game.cli import main
+
+
+def test_replay_json_contract(capsys):
+    assert (
+        main(["replay", "phone-late-delivery", "--choices", "1,1,1,1,1", "--seconds", "2,3,4,4,5", "--json"])
+        == 0
+    )
+    data = json.loads(capsys.readouterr().out)
+    assert {
+        "scenario",
+        "choices",
+        "ending",
+        "passed",
+        "overall",
+        "frameworks",
+        "dimensions",
+        "blockers",
+        "decisions",
+    } <= set(data)
+    assert data["overall"] == 100 and data["passed"] and data["ending"] == "delighted"
+    assert set(data["frameworks"]) == {"3S", "KASH", "complaint"}
+    assert data["choices"] == [1, 1, 1, 1, 1]
+    first = data["decisions"][0]
+    assert {"chosen", "best", "feedback"} <= set(first)
+
+
+def test_replay_blocker_path_fails_and_explains(capsys):
+    assert main(["replay", "phone-late-delivery", "--choices", "1,4,3"]) == 0
+    out = capsys.readouterr().out
+    assert "불합격" in out and "실격 사유: 고객과 논쟁하지 않기 (불논쟁)" in out
+    assert "더 나은 응대:" in out
+
+
+def test_replay_bad_choice_is_a_clear_error(capsys):
+    assert main(["replay", "phone-late-delivery", "--choices", "1,9"]) == 1
+    assert "at node 'complaint' choice 9 is not between 1 and 4" in capsys.readouterr().err
+
+
+def test_replay_unknown_id(capsys):
+    assert main(["replay", "no-such-scenario", "--choices", "1"]) == 1
+    assert "no scenario with id 'no-such-scenario'" in capsys.readouterr().err
+
+
+def test_replay_too_many_choices(capsys):
+    assert main(["replay", "phone-late-delivery", "--choices", "2,4,2,1"]) == 1
+    assert "ended after 3 choices; 4 were given" in capsys.readouterr().err

@@ -1,0 +1,132 @@
+"""The engine as a state machine: choices, passages, typed replies, undo, events and saved JSON."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from game.engine.session import Session, SessionError, play
+from game.scenario.library import load_one
+from tests.engine.stories import load_story
+
+
+@pytest.fixture(scope="module")
+def story(tmp_path_factory):
+    return load_story(tmp_path_factory.mktemp("story"))
+
+
+class Clock:
+    def __init__(self):
+        self.now = 100.0
+
+    def __call__(self):
+        return self.now
+
+
+def test_choices_are_numbered_as_the_trainee_sees_them(story):
+    session = Session(*story)
+    assert session.node.id == "greet"
+    assert [c.say for c in session.available()] == ["어서 오세요.", "네, 무슨 일이에요?", "지금은 안 돼요."]
+    with pytest.raises(SessionError, match="choice 4 is not between 1 and 3"):
+        session.choose(4, 1.0)
+
+
+def test_the_injected_clock_measures_response_time(story):
+    clock = Clock()
+    session = Session(*story, clock=clock)
+    clock.now += 7.5
+    decision = session.choose(1)
+    assert decision.seconds == pytest.approx(7.5)
+    assert decision.lateness == "late"
+    assert session.waited() == 0
+
+
+def test_patience_drains_while_waiting(story):
+    clock = Clock()
+    session = Session(*story, clock=clock)
+    full = session.patience()
+    clock.now += 5  # half of twice the 5 s limit
+    assert session.patience() == pytest.approx(full / 2)
+    assert session.time_left() == pytest.approx(0)
+
+
+def test_events_reach_subscribers(story):
+    session = Session(*story)
+    seen = []
+    session.subscribe(
+        lambda e: seen.append(type(e).__name__ + ":" + getattr(getattr(e, "node", None), "id", ""))
+    )
+    session.choose(1, 1)
+    session.choose(1, 1)
+    session.choose(1, 1)
+    assert seen == [
+        "Decided:",
+        "NodeEntered:complaint",
+        "Decided:",
+        "NodeEntered:close",
+        "Decided:",
+        "NodeEntered:happy",
+        "Ended:",
+    ]
+    assert session.finished
+
+
+def test_undo_takes_back_the_last_decision(story):
+    session = Session(*story)
+    session.choose(3, 1)
+    session.choose(2, 1)
+    assert session.undo()
+    assert session.node.id == "complaint"
+    assert session.mood == -1
+    assert [d.number for d in session.decisions] == [3]
+    assert session.undo() and session.node.id == "greet" and session.decisions == []
+    assert not session.undo()
+
+
+def test_json_round_trip_resumes_the_same_session(story):
+    scenario, rubric = story
+    session = Session(scenario, rubric, mode="exam")
+    session.choose(2, 3.25)
+    session.choose(1, 2)
+    saved = json.loads(json.dumps(session.to_json()))
+    assert saved["version"] == 1 and saved["node"] == "close" and saved["mode"] == "exam"
+    resumed = Session.from_json(saved, scenario, rubric)
+    assert resumed.node.id == session.node.id
+    assert resumed.mood == session.mood and resumed.state.steps_done == session.state.steps_done
+    assert resumed.mode == "exam"
+    resumed.choose(1, 1)
+    session.choose(1, 1)
+    assert resumed.result().to_json(rubric) == session.result().to_json(rubric)
+
+
+def test_a_save_for_another_scenario_or_version_is_refused(story):
+    scenario, rubric = story
+    data = Session(scenario, rubric).to_json()
+    with pytest.raises(SessionError, match="not a version 1 session"):
+        Session.from_json({**data, "version": 99}, scenario, rubric)
+    with pytest.raises(SessionError, match="is for 'other'"):
+        Session.from_json({**data, "scenario": "other"}, scenario, rubric)
+    with pytest.raises(SessionError, match="no longer fit"):
+        Session.from_json({**data, "actions": [{"choose": 9, "seconds": 1}]}, scenario, rubric)
+
+
+def test_passages_and_typed_replies():
+    scenario, rubric = load_one("phone-late-delivery")
+    session = play(scenario, rubric, [1, 1, 1, 1])
+    assert session.node.id == "report" and session.node.typed is not None
+    decision = session.answer("네, 내일 오전에 다시 전화 드리겠습니다. 감사합니다.", 4)
+    assert decision.typed and decision.number == 0
+    assert "promise_follow_up" in decision.chosen.wording and "thanks" in decision.chosen.wording
+    assert session.finished and session.result().ending == "delighted"
+    with pytest.raises(SessionError):
+        session.advance()
+
+
+def test_a_rude_typed_reply_is_judged_by_the_wording_rules():
+    scenario, rubric = load_one("phone-late-delivery")
+    session = play(scenario, rubric, [1, 1, 1, 1])
+    decision = session.answer("그건 제 소관이 아닙니다.", 4)
+    assert "not_my_job" in decision.chosen.wording
+    assert not decision.is_best
+    assert decision.best_say == scenario.nodes["report"].typed.examples[0]

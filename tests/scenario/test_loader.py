@@ -1,0 +1,231 @@
+"""Every kind of authoring problem gets a code, a position and a fix — checked on tiny files."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from game.scenario.library import load_library
+
+GOOD = """\
+id: tiny
+title: 작은 시나리오
+category: face_to_face
+customer: {name: 손님}
+start: greet
+nodes:
+  greet:
+    customer: 안녕하세요.
+    choices:
+      - say: 어서 오세요.
+        next: done
+      - say: 네.
+        next: done
+  done:
+    ending: {outcome: satisfied}
+"""
+
+
+def problems(tmp_path: Path, text: str, name: str = "s.yaml") -> list[str]:
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    library = load_library([str(path)])
+    return [d.format() for d in library.diagnostics if d.is_error]
+
+
+def only(tmp_path: Path, text: str) -> str:
+    found = problems(tmp_path, text)
+    assert len(found) == 1, found
+    return found[0].replace(str(tmp_path) + "/", "")
+
+
+def test_good_file_loads(tmp_path):
+    assert problems(tmp_path, GOOD) == []
+
+
+def test_syntax_error_points_at_the_line(tmp_path):
+    text = GOOD.replace("    customer: 안녕하세요.", "    customer: [안녕하세요.")
+    message = only(tmp_path, text)
+    assert message.startswith("s.yaml:9:")
+    assert "error: E002 YAML syntax" in message
+
+
+def test_tab_indentation_hint(tmp_path):
+    message = only(tmp_path, GOOD.replace("  done:\n    ending", "  done:\n\tending"))
+    assert "E002" in message and "tabs" in message
+
+
+def test_unknown_key_suggests_the_intended_one(tmp_path):
+    message = only(
+        tmp_path, GOOD.replace("      - say: 네.\n", "      - say: 네.\n        feedbak: 짧아요.\n")
+    )
+    assert message.startswith("s.yaml:13:9: error: E101 unknown key 'feedbak'")
+    assert "did you mean 'feedback'?" in message
+
+
+def test_wrong_type(tmp_path):
+    message = only(tmp_path, GOOD.replace("start: greet", "start: [greet]"))
+    assert message.startswith("s.yaml:5:8: error: E103 start must be text")
+
+
+def test_yes_no_becomes_boolean_and_the_hint_says_quote_it(tmp_path):
+    message = only(tmp_path, GOOD.replace("      - say: 네.", "      - say: yes"))
+    assert message.startswith("s.yaml:12:14: error: E103")
+    assert "put the text in quotes" in message
+
+
+def test_missing_required_key(tmp_path):
+    message = only(tmp_path, GOOD.replace("title: 작은 시나리오\n", ""))
+    assert message.startswith("s.yaml:1:1: error: E102 'title' is missing")
+
+
+def test_value_not_allowed(tmp_path):
+    message = only(tmp_path, GOOD.replace("category: face_to_face", "category: phonee"))
+    assert message.startswith("s.yaml:3:11: error: E104")
+    assert "did you mean 'phone'?" in message
+
+
+def test_duplicate_key(tmp_path):
+    text = GOOD.replace(
+        "  done:\n    ending: {outcome: satisfied}\n",
+        "  done:\n    ending: {outcome: satisfied}\n  greet:\n    ending: {outcome: lost}\n",
+    )
+    found = problems(tmp_path, text)
+    assert any(
+        m.endswith("the last one; rename or merge them")
+        and ":16:3: error: E006 duplicate key 'greet' (first at line 7)" in m
+        for m in found
+    ), found
+
+
+def test_duplicate_choice_id(tmp_path):
+    text = GOOD.replace("      - say: 어서 오세요.\n", "      - id: a\n        say: 어서 오세요.\n").replace(
+        "      - say: 네.\n", "      - id: a\n        say: 네.\n"
+    )
+    message = only(tmp_path, text)
+    assert ":13:13: error: E203 choice id 'a' is used twice in node 'greet'" in message
+
+
+def test_duplicate_scenario_id_across_files(tmp_path):
+    (tmp_path / "a.yaml").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(GOOD, encoding="utf-8")
+    library = load_library([str(tmp_path)])
+    [message] = [d.format() for d in library.errors]
+    assert "b.yaml:1:5: error: E203 scenario id 'tiny' is already used by" in message
+    assert "a.yaml:1:5" in message
+
+
+def test_dangling_next(tmp_path):
+    message = only(
+        tmp_path, GOOD.replace("      - say: 네.\n        next: done", "      - say: 네.\n        next: dnoe")
+    )
+    assert message.startswith("s.yaml:13:15: error: E202 next goes to 'dnoe', which is not a node")
+    assert "did you mean 'done'?" in message
+
+
+def test_missing_start(tmp_path):
+    message = only(tmp_path, GOOD.replace("start: greet", "start: hello"))
+    assert message.startswith("s.yaml:5:8: error: E201 start node 'hello' does not exist")
+
+
+def test_unknown_dimension_principle_and_step(tmp_path):
+    text = GOOD.replace(
+        "      - say: 네.\n",
+        "      - say: 네.\n        effects: {smiles: 1}\n        follows: [courtsey]\n        steps: [listen]\n",
+    )
+    found = problems(tmp_path, text)
+    assert any(
+        ":13:19: error: E204 unknown dimension 'smiles'" in m and "did you mean 'smile'?" in m for m in found
+    ), found
+    assert any(
+        ":14:19: error: E205 unknown principle 'courtsey'" in m and "'courtesy'" in m for m in found
+    ), found
+    assert any(":15:17: error: E206 unknown complaint step 'listen'" in m for m in found), found
+
+
+def test_unreachable_node(tmp_path):
+    text = GOOD + "  orphan:\n    ending: {outcome: lost}\n"
+    message = only(tmp_path, text)
+    assert message.startswith("s.yaml:16:3: error: E301 node 'orphan' cannot be reached from 'greet'")
+
+
+def test_dead_end(tmp_path):
+    text = (
+        GOOD.replace("      - say: 네.\n        next: done", "      - say: 네.\n        next: stuck")
+        + "  stuck:\n    customer: ...\n"
+    )
+    message = only(tmp_path, text)
+    assert message.startswith("s.yaml:16:3: error: E302 node 'stuck' is a dead end")
+
+
+def test_cycle_with_no_way_out(tmp_path):
+    text = GOOD.replace("      - say: 네.\n        next: done", "      - say: 네.\n        next: loop_a") + (
+        "  loop_a:\n    customer: 또요?\n    next: loop_b\n  loop_b:\n    customer: 또!\n    next: loop_a\n"
+    )
+    message = only(tmp_path, text)
+    assert message.startswith(
+        "s.yaml:16:3: error: E303 play can loop forever without an ending through: loop_a, loop_b"
+    )
+
+
+def test_conditional_next_needs_a_fallback(tmp_path):
+    text = GOOD.replace(
+        "        next: done\n      - say: 네.",
+        "        next:\n          - if: {mood_at_least: 1}\n            goto: done\n      - say: 네.",
+    )
+    message = only(tmp_path, text)
+    assert ":13:19: error: E209" in message
+
+
+def test_node_kind_conflict(tmp_path):
+    message = only(
+        tmp_path,
+        GOOD.replace("    ending: {outcome: satisfied}", "    ending: {outcome: satisfied}\n    next: greet"),
+    )
+    assert "E208 node 'done' has both ending and next" in message
+
+
+def test_all_problems_of_a_file_in_one_run(tmp_path):
+    text = GOOD.replace("category: face_to_face", "category: shop").replace(
+        "      - say: 네.\n", "      - say: 네.\n        colour: red\n"
+    )
+    found = problems(tmp_path, text)
+    assert len(found) == 2 and {"E104", "E101"} == {m.split("error: ")[1][:4] for m in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("x" * 1_000_001, "E003"),
+        ("a: " + "[" * 100 + "]" * 100, "E004"),
+        ("a: &a [1]\n" + "".join(f"b{i}: *a\n" for i in range(150)), "E005"),
+        ("- just a list\n", "E007"),
+        ("", "E007"),
+        ("id: !!python/object:os.system x\n", "E008"),
+        ("a: 1\n<<: {b: 2}\n", "E008"),
+    ],
+)
+def test_hostile_or_malformed_files_are_refused_with_a_position(tmp_path, text, code):
+    found = problems(tmp_path, text)
+    assert found and f"error: {code}" in found[0], found
+    assert found[0].startswith(str(tmp_path / "s.yaml") + ":")
+
+
+def test_billion_laughs_is_bounded(tmp_path):
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [
+        f"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]"
+        for i in range(1, 9)
+    ]
+    found = problems(tmp_path, "\n".join(lines) + "\n")
+    assert found and "E005" in found[0]
+
+
+def test_not_utf8_is_explained(tmp_path):
+    path = tmp_path / "s.yaml"
+    path.write_bytes("id: 한글\n".encode("cp949"))
+    library = load_library([str(path)])
+    [message] = [d.format() for d in library.errors]
+    assert "E001 the file is not UTF-8 text" in message and "CP949" in message
