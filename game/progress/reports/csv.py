@@ -1,0 +1,73 @@
+"""One row per attempt, for a spreadsheet: scores, choices and times, with Korean titles intact.
+
+Written as UTF-8 with a byte-order mark because Excel (the tool trainers open it with) reads a CSV
+without one in the system code page, and Korean turns to mojibake on a Korean Windows PC.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from game.progress.reports.figures import Figures
+
+
+def _num(value: float | None) -> str:
+    return "" if value is None else f"{value:.1f}"
+
+
+def render(figures: Figures) -> str:
+    labels = figures.labels
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(
+        [
+            "profile",
+            "attempt_id",
+            "scenario",
+            "title",
+            "mode",
+            "onboarding",
+            "started_at",
+            "finished_at",
+            "ending",
+            "resolved",
+            "passed",
+            "pass_mark",
+            "overall",
+            *(f"fw:{f}" for f in labels.frameworks),
+            *(f"dim:{d}" for d in labels.dimensions),
+            "consistency",
+            "handle_seconds",
+            "choices",
+            "seconds",
+            "blockers",
+        ]
+    )
+    for entry in figures.entries:
+        a, r = entry.attempt, entry.result
+        writer.writerow(
+            [
+                entry.profile,
+                a["id"],
+                a["scenario"],
+                labels.scenarios.get(a["scenario"], a.get("title", "")),
+                a["mode"],
+                a.get("onboarding") or "",
+                a["started_at"],
+                a["finished_at"],
+                r.get("ending") or "",
+                r.get("resolved", ""),
+                r["passed"],
+                _num(r.get("pass_mark")),
+                _num(r.get("overall")),
+                *(_num(r.get("frameworks", {}).get(f)) for f in labels.frameworks),
+                *(_num(r.get("dimensions", {}).get(d)) for d in labels.dimensions),
+                _num(r.get("consistency")),
+                r.get("handle_seconds", ""),
+                " ".join(str(c) for c in r.get("choices", [])),
+                " ".join(f"{s:g}" for s in r.get("seconds", [])),
+                " ".join(r.get("blockers", [])),
+            ]
+        )
+    return "\ufeff" + buffer.getvalue()

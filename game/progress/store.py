@@ -1,0 +1,300 @@
+"""The saves folder: profiles, attempts, autosaves and settings, as versioned JSON that is never lost.
+
+Layout (docs/progress.md has the full description)::
+
+    <saves>/settings.json
+    <saves>/profiles/<slug>/profile.json    name, attempts (each with its whole scored result)
+    <saves>/profiles/<slug>/autosave.json   the unfinished play, rewritten after every decision
+    <saves>/profiles/<slug>/.lock           held while the profile is read, changed and written back
+    <saves>/xapi/                           the xAPI outbox (game.progress.xapi.outbox)
+
+Nothing is cached between calls: every change re-reads the file under the profile's lock, so two game
+windows (or two PCs on a shared folder) writing the same profile add their attempts one after the
+other instead of the second silently replacing the first. Problems found on the way (a damaged file
+moved aside, a migration) are kept in ``notices`` for the UI to show.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+import unicodedata
+import uuid
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+from game.engine.scoring import Result
+from game.engine.session import Session, SessionError
+from game.progress.atomic import FileLock, SaveError, backup_path, read_json, write_json
+from game.progress.history import AttemptHistory
+from game.progress.migrate import NewerSaveError, iso_utc, migrate, version_of
+from game.progress.port import Recommendation, ScenarioStats
+from game.progress.recommend import recommend
+from game.progress.schema import CURRENT_VERSION
+from game.scenario.library import Library
+
+MAX_NAME = 30
+
+
+def profile_slug(name: str) -> str:
+    """A folder name for any profile name: readable where it can be, unique by a hash suffix.
+
+    Korean letters are kept; anything a file system might refuse (``/ \\ : * ? " < > |``, control
+    characters, a trailing dot) becomes ``_``, and the hash keeps "김 하늘" and "김_하늘" apart.
+    """
+    name = unicodedata.normalize("NFC", name)
+    readable = re.sub(r"[^\w-]", "_", name)[:24] or "_"
+    return f"{readable}-{hashlib.sha1(name.encode('utf-8')).hexdigest()[:8]}"
+
+
+def _usable(kind: str) -> Callable[[dict[str, Any]], bool]:
+    """The shape test for ``read_json``: a file a newer game wrote is usable (and left alone)."""
+
+    def check(data: dict[str, Any]) -> bool:
+        try:
+            migrate(kind, data)
+        except NewerSaveError:
+            return True
+        except SaveError:
+            return False
+        return True
+
+    return check
+
+
+class ProgressStore:
+    """``ProgressPort`` on a folder of JSON files; see the module docstring for the layout."""
+
+    def __init__(
+        self,
+        saves_dir: Path,
+        library: Library,
+        *,
+        onboarding: str | None = None,
+        now: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
+    ):
+        self.saves_dir = Path(saves_dir)
+        self.library = library
+        self.onboarding = onboarding  # the onboarding session's name, tagged onto attempts and autosaves
+        self.now = now
+        self.notices: list[str] = []
+
+    # -- files ---------------------------------------------------------------------------------------
+
+    @property
+    def profiles_dir(self) -> Path:
+        return self.saves_dir / "profiles"
+
+    def profile_dir(self, name: str) -> Path:
+        return self.profiles_dir / profile_slug(name)
+
+    def _lock(self, name: str) -> FileLock:
+        return FileLock(self.profile_dir(name) / ".lock")
+
+    def _load(self, kind: str, path: Path) -> dict[str, Any] | None:
+        """Read, recover and migrate one file; call with its lock held (it may write the file back)."""
+        outcome = read_json(path, _usable(kind))
+        self.notices.extend(f"{path.parent.name}/{path.name}: {n}" for n in outcome.notices)
+        if outcome.data is None:
+            return None
+        data = migrate(kind, outcome.data)  # NewerSaveError propagates: never overwrite a newer file
+        old = version_of(outcome.data)
+        if old != CURRENT_VERSION:
+            keep = path.with_name(f"{path.name}.v{old}")
+            if not keep.exists():
+                write_json(keep, outcome.data)
+            write_json(path, data)
+            self.notices.append(f"{path.name}: 저장 형식 {old} → {CURRENT_VERSION}로 변환했습니다.")
+        elif outcome.recovered:
+            write_json(path, data)
+        return data
+
+    def _profile(self, name: str) -> dict[str, Any]:
+        data = self._load("profile", self.profile_dir(name) / "profile.json")
+        if data is None:
+            raise SaveError(f"프로필 '{name}'이(가) 없습니다. 먼저 프로필을 만드세요.")
+        return data
+
+    def _write_profile(self, name: str, data: dict[str, Any]) -> None:
+        write_json(self.profile_dir(name) / "profile.json", data, _usable("profile"))
+
+    # -- profiles ------------------------------------------------------------------------------------
+
+    def profiles(self) -> list[str]:
+        names = []
+        if not self.profiles_dir.is_dir():
+            return names
+        for folder in sorted(self.profiles_dir.iterdir()):
+            if not (folder / "profile.json").exists() and not backup_path(folder / "profile.json").exists():
+                continue
+            with FileLock(folder / ".lock"):
+                data = self._load("profile", folder / "profile.json")
+            if data is not None:
+                names.append(data["name"])
+        return sorted(names)
+
+    def create_profile(self, name: str) -> None:
+        name = unicodedata.normalize("NFC", name).strip()
+        if not name:
+            raise ValueError("이름을 입력하세요.")
+        if len(name) > MAX_NAME:
+            raise ValueError(f"이름은 {MAX_NAME}자 이하로 입력하세요.")
+        if any(unicodedata.category(ch).startswith("C") for ch in name):
+            raise ValueError("이름에 쓸 수 없는 문자가 들어 있습니다.")
+        with self._lock(name):
+            path = self.profile_dir(name) / "profile.json"
+            if self._load("profile", path) is not None or name in self.profiles_unlocked():
+                raise ValueError(
+                    f"'{name}' 프로필이 이미 있습니다. 다른 이름을 쓰거나 기존 프로필을 고르세요."
+                )
+            self._write_profile(
+                name,
+                {
+                    "version": CURRENT_VERSION,
+                    "kind": "profile",
+                    "name": name,
+                    "created_at": iso_utc(self.now()),
+                    "attempts": [],
+                },
+            )
+
+    def profiles_unlocked(self) -> list[str]:
+        """Profile names without recovery (no locks): for duplicate checks while holding another lock."""
+        names = []
+        for path in self.profiles_dir.glob("*/profile.json") if self.profiles_dir.is_dir() else ():
+            outcome = read_json(path) if path.exists() else None
+            if outcome and outcome.data and isinstance(outcome.data.get("name"), str):
+                names.append(outcome.data["name"])
+        return names
+
+    def attempts(self, profile: str) -> list[dict[str, Any]]:
+        with self._lock(profile):
+            return list(self._profile(profile)["attempts"])
+
+    def all_attempts(self) -> list[tuple[str, dict[str, Any]]]:
+        """(profile, attempt) for every profile, oldest attempt first within a profile."""
+        return [(name, attempt) for name in self.profiles() for attempt in self.attempts(name)]
+
+    def stats(self, profile: str, scenario_id: str) -> ScenarioStats:
+        played = [a for a in self.attempts(profile) if a["scenario"] == scenario_id]
+        scores = [a["result"]["overall"] for a in played if a["result"].get("overall") is not None]
+        return ScenarioStats(
+            attempts=len(played),
+            best=max(scores) if scores else None,
+            first=scores[0] if scores else None,
+            passed=any(a["result"]["passed"] for a in played),
+            last_played=played[-1]["finished_at"] if played else None,
+        )
+
+    # -- attempts and autosave -----------------------------------------------------------------------
+
+    def record_attempt(self, profile: str, session: Session, result: Result) -> None:
+        now = self.now()
+        with self._lock(profile):
+            folder = self.profile_dir(profile)
+            data = self._load("profile", folder / "profile.json")
+            if data is None:  # never lose a finished play for want of a profile file
+                data = {"version": CURRENT_VERSION, "kind": "profile", "name": profile, "attempts": []}
+                data["created_at"] = iso_utc(now)
+            save = self._load("autosave", folder / "autosave.json")
+            same_play = save is not None and save["session"].get("scenario") == session.scenario.id
+            attempt_id = save.get("play_id") if same_play and save else None
+            if attempt_id and any(a["id"] == attempt_id for a in data["attempts"]):
+                self._clear_autosave(folder)
+                return  # already recorded (a resumed, finished play recorded twice)
+            started = save.get("started_at") if same_play and save else None
+            data["attempts"].append(
+                {
+                    "id": attempt_id or str(uuid.uuid4()),
+                    "scenario": session.scenario.id,
+                    "title": session.scenario.title,
+                    "mode": session.mode,
+                    "onboarding": self.onboarding,
+                    "started_at": started or iso_utc(now - timedelta(seconds=result.handle_seconds)),
+                    "finished_at": iso_utc(now),
+                    "actions": list(session.actions),
+                    "consistency": result.consistency,
+                    "result": result.to_json(session.rubric),
+                }
+            )
+            self._write_profile(profile, data)
+            self._clear_autosave(folder)
+
+    def _clear_autosave(self, folder: Path) -> None:
+        for path in (folder / "autosave.json", backup_path(folder / "autosave.json")):
+            path.unlink(missing_ok=True)
+
+    def autosave(self, profile: str, session: Session) -> None:
+        with self._lock(profile):
+            folder = self.profile_dir(profile)
+            if session.finished:
+                data = self._load("profile", folder / "profile.json")
+                last = data["attempts"][-1] if data and data["attempts"] else None
+                if last and last["scenario"] == session.scenario.id and last["actions"] == session.actions:
+                    return  # recorded already: an autosave now would offer a finished play again
+            save = self._load("autosave", folder / "autosave.json")
+            same_play = save is not None and save["session"].get("scenario") == session.scenario.id
+            now = iso_utc(self.now())
+            write_json(
+                folder / "autosave.json",
+                {
+                    "version": CURRENT_VERSION,
+                    "kind": "autosave",
+                    "play_id": save["play_id"]
+                    if same_play and save and save.get("play_id")
+                    else str(uuid.uuid4()),
+                    "started_at": save.get("started_at", now) if same_play and save else now,
+                    "saved_at": now,
+                    "onboarding": self.onboarding,
+                    "session": session.to_json(),
+                },
+                _usable("autosave"),
+            )
+
+    def resumable(self, profile: str) -> dict[str, Any] | None:
+        with self._lock(profile):
+            save = self._load("autosave", self.profile_dir(profile) / "autosave.json")
+        return None if save is None else save["session"]
+
+    def resume(self, profile: str, clock: Callable[[], float] = time.monotonic) -> Session | None:
+        """The interrupted play rebuilt from its autosave, or ``None`` (with a notice if it no longer fits)."""
+        data = self.resumable(profile)
+        if data is None:
+            return None
+        try:
+            scenario = self.library.get(str(data.get("scenario")))
+            rubric = self.library.rubric_for(scenario)
+            return Session.from_json(data, scenario, rubric, clock=clock, history=self.history(profile))
+        except (KeyError, SessionError) as exc:
+            self.notices.append(f"이어 하기를 할 수 없습니다(시나리오가 바뀌었거나 없어졌습니다): {exc}")
+            return None
+
+    def discard_autosave(self, profile: str) -> None:
+        with self._lock(profile):
+            self._clear_autosave(self.profile_dir(profile))
+
+    # -- history and recommendations -----------------------------------------------------------------
+
+    def history(self, profile: str) -> AttemptHistory:
+        return AttemptHistory(tuple(self.attempts(profile)))
+
+    def recommendations(self, profile: str, limit: int = 3) -> list[Recommendation]:
+        return recommend(self.attempts(profile), self.library, self.now(), limit)
+
+    # -- settings ------------------------------------------------------------------------------------
+
+    def load_settings(self) -> dict[str, Any]:
+        with FileLock(self.saves_dir / ".settings.lock"):
+            data = self._load("settings", self.saves_dir / "settings.json")
+        return dict(data["settings"]) if data else {}
+
+    def save_settings(self, settings: dict[str, Any]) -> None:
+        with FileLock(self.saves_dir / ".settings.lock"):
+            write_json(
+                self.saves_dir / "settings.json",
+                {"version": CURRENT_VERSION, "kind": "settings", "settings": dict(settings)},
+                _usable("settings"),
+            )
