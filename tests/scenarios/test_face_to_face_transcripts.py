@@ -1,0 +1,129 @@
+"""Transcripts of the face-to-face scenarios.
+
+Each case replays one path through the real scenario file under the default rubric and pins what a
+trainer reads on the debrief: the ending, pass or fail, the overall score, the dimensions the path is
+about and any blocker. The numbers come from the scenarios as designed (checked against
+``eungdae replay --json``), so a change to the engine, the rubric or a scenario that moves a score is
+noticed here rather than by a trainee.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+import pytest
+
+from game.engine.session import play
+from game.scenario.library import BUILTIN_SCENARIOS, load_one
+
+FOLDER = BUILTIN_SCENARIOS / "face_to_face"
+
+
+@dataclass(frozen=True)
+class Transcript:
+    file: str
+    name: str
+    choices: list[int]
+    ending: str
+    passed: bool
+    overall: float
+    dimensions: dict[str, float | None]
+    seconds: list[float] = field(default_factory=list)
+    blockers: list[str] = field(default_factory=list)
+
+
+TRANSCRIPTS = [
+    Transcript(
+        "five-stage-reception.yaml",
+        "best: all five stages",
+        [1, 1, 1, 1, 1, 1],
+        "delighted",
+        True,
+        100.0,
+        {"smile": 100.0, "speed": 100.0, "skill": 100.0},
+    ),
+    Transcript(
+        "five-stage-reception.yaml",
+        "best words, slow to stand up",
+        [1, 1, 1, 1, 1, 1],
+        "delighted",
+        True,
+        95.7,
+        {"speed": 80.0, "habit": 83.3, "smile": 100.0},
+        seconds=[8.0, 3.0, 3.0, 3.0, 3.0, 3.0],
+    ),
+    Transcript(
+        "five-stage-reception.yaml",
+        "lectures the customer about losing the card, then apologises",
+        [1, 1, 1, 1, 3, 1, 1],
+        "satisfied",
+        False,
+        81.3,
+        {"service": 71.4, "composure": 50.0, "attitude": 81.8},
+        blockers=["no_blame"],
+    ),
+    Transcript(
+        "five-stage-reception.yaml",
+        "keeps typing, skips the ID, not my job, lectures and argues",
+        [3, 3, 3, 3, 2, 3, 3],
+        "lost",
+        False,
+        11.9,
+        {"smile": 16.7, "skill": 0.0, "composure": 0.0},
+        blockers=["no_blame", "no_argument"],
+    ),
+    Transcript(
+        "business-card-and-guide.yaml",
+        "best: card, guide, seat of honour, tea",
+        [1, 1, 1, 1, 1, 1, 1],
+        "delighted",
+        True,
+        100.0,
+        {"attitude": 100.0, "service": 100.0, "knowledge": 100.0},
+    ),
+    Transcript(
+        "business-card-and-guide.yaml",
+        "good card, then rushes ahead, seats by the door, silent coffee",
+        [1, 1, 1, 2, 2, 2, 1],
+        "satisfied",
+        False,
+        68.0,
+        {"service": 40.0, "knowledge": 50.0, "smile": 85.7},
+    ),
+    Transcript(
+        "business-card-and-guide.yaml",
+        "asks from the seat, pockets the card, points the way, leaves without a word",
+        [3, 2, 2, 2, 3, 3, 3],
+        "lost",
+        False,
+        15.6,
+        {"service": 0.0, "knowledge": 0.0, "attitude": 33.3},
+    ),
+]
+
+
+@cache
+def _load(file: str):
+    return load_one(str(FOLDER / file))
+
+
+@pytest.mark.parametrize("case", TRANSCRIPTS, ids=lambda c: f"{c.file}: {c.name}")
+def test_transcript(case: Transcript) -> None:
+    scenario, rubric = _load(case.file)
+    session = play(scenario, rubric, case.choices, case.seconds or None)
+    result = session.result()
+    assert session.finished
+    assert result.ending == case.ending
+    assert result.passed is case.passed
+    assert result.overall == pytest.approx(case.overall, abs=0.05)
+    for dim, expected in case.dimensions.items():
+        actual = result.dimensions[dim]
+        assert actual == pytest.approx(expected, abs=0.05), dim
+    assert result.blockers == case.blockers
+
+
+@pytest.mark.parametrize("file", sorted(p.name for p in FOLDER.glob("*.yaml")))
+def test_every_face_to_face_scenario_has_a_passing_and_a_failing_transcript(file: str) -> None:
+    outcomes = {c.passed for c in TRANSCRIPTS if c.file == file}
+    assert outcomes == {True, False}
