@@ -55,10 +55,8 @@ def scenario_files(paths: list[str]) -> list[str]:
         path = Path(raw)
         if path.is_dir():
             for candidate in sorted(path.rglob("*.y*ml")):
-                if "rubrics" not in candidate.relative_to(path).parts[:-1] and candidate.suffix in (
-                    ".yaml",
-                    ".yml",
-                ):
+                folders = set(candidate.relative_to(path).parts[:-1])
+                if not folders & SKIPPED_FOLDERS and candidate.suffix in (".yaml", ".yml"):
                     found.append(str(candidate))
         else:
             found.append(str(path))
