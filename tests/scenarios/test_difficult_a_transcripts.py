@@ -62,6 +62,34 @@ TRANSCRIPTS = [
         51.3,
         {"skill": 0.0, "service": 33.3, "attitude": 40.0},
     ),
+    Transcript(
+        "fault-finding-dining-table-call.yaml",
+        "best",
+        [1, 1, 1, 1, 1, 1, 1],
+        "delighted",
+        True,
+        100.0,
+        {"procedure": 100.0, "composure": 100.0, "skill": 100.0},
+    ),
+    Transcript(
+        "fault-finding-dining-table-call.yaml",
+        "a comforting untruth: passes on points, ends unresolved",
+        [1, 1, 1, 3, 1, 1, 1],
+        "neutral",
+        True,
+        92.0,
+        {"knowledge": 33.3, "procedure": 100.0, "skill": 84.6},
+    ),
+    Transcript(
+        "fault-finding-dining-table-call.yaml",
+        "explain early, compare with others, talk back",
+        [2, 2, 4, 3],
+        "lost",
+        False,
+        30.6,
+        {"composure": 16.7, "procedure": 28.6, "attitude": 30.0},
+        blockers=["no_argument"],
+    ),
 ]
 
 
