@@ -8,12 +8,11 @@ import sys
 
 from game.engine.analysis import analyze
 from game.scenario.diagnostics import Diagnostic
+from game.scenario.model import Pos, Scenario
 from game.scenario.library import Library, load_library
 from game.scenario.lint import lint_scenario
 from game.scenario.schema import schema_json
-
-# Extra lint checks contributed by other parts (the voice layer adds missing/stale audio).
-LINT_EXTRAS: list[str] = []
+from game.voice.build import AudioProblem, audio_diagnostics
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -59,18 +58,46 @@ def lint_library(library: Library) -> list[Diagnostic]:
     found = list(library.diagnostics)
     for scenario in library.scenarios:
         found.extend(lint_scenario(scenario, library.rubric_for(scenario)))
-    for extra in LINT_EXTRAS:
-        module, _, name = extra.rpartition(".")
-        found.extend(getattr(__import__(module, fromlist=[name]), name)(library.scenarios))
+    found.extend(audio_lint(library.scenarios))
     return sorted(found, key=Diagnostic.sort_key)
+
+
+def audio_lint(scenarios: list[Scenario]) -> list[Diagnostic]:
+    """Stale audio is a warning per line; audio not built yet is one note per scenario."""
+    out: list[Diagnostic] = []
+    missing: dict[str, list[AudioProblem]] = {}
+    for problem in audio_diagnostics(scenarios):
+        if problem.kind == "stale":
+            out.append(
+                Diagnostic(
+                    "W408",
+                    f"line '{problem.line_id}' changed after its audio was made",
+                    "run 'eungdae voices build' to rebuild it",
+                    problem.pos or Pos("<voices>", 1, 1),
+                )
+            )
+        else:
+            missing.setdefault(problem.line_id.split("/", 1)[0], []).append(problem)
+    for scenario in scenarios:
+        if scenario.id in missing:
+            count = len(missing[scenario.id])
+            out.append(
+                Diagnostic(
+                    "N407",
+                    f"{count} line(s) of '{scenario.id}' have no voice audio yet",
+                    "run 'eungdae voices build' (the game also builds them in the background)",
+                    scenario.pos or Pos(scenario.path, 1, 1),
+                )
+            )
+    return out
 
 
 def cmd_lint(args: argparse.Namespace) -> int:
     library = _load(args.paths)
     found = lint_library(library)
     _emit(found, strict=args.strict)
-    errors = [d for d in found if d.is_error or args.strict]
-    warnings = [d for d in found if not d.is_error]
+    errors = [d for d in found if d.is_error or (args.strict and not d.is_note)]
+    warnings = [d for d in found if d.severity == "warning"]
     print(f"{len(library.scenarios)} scenario(s): {len(library.errors)} error(s), {len(warnings)} warning(s)")
     return 1 if errors else 0
 
