@@ -90,6 +90,34 @@ TRANSCRIPTS = [
         {"composure": 16.7, "procedure": 28.6, "attitude": 30.0},
         blockers=["no_argument"],
     ),
+    Transcript(
+        "arrogant-hotel-early-check-in.yaml",
+        "best",
+        [1, 1, 1, 1, 1],
+        "delighted",
+        True,
+        100.0,
+        {"attitude": 100.0, "skill": 100.0, "composure": 100.0},
+    ),
+    Transcript(
+        "arrogant-hotel-early-check-in.yaml",
+        "promise the room at once, then own the mistake",
+        [1, 4, 1, 1, 1, 1],
+        "satisfied",
+        True,
+        87.9,
+        {"knowledge": 60.0, "attitude": 91.7, "service": 83.3},
+    ),
+    Transcript(
+        "arrogant-hotel-early-check-in.yaml",
+        "stay seated, correct his tier, win the argument",
+        [4, 2, 2],
+        "lost",
+        False,
+        22.4,
+        {"attitude": 14.3, "composure": 0.0, "smile": 0.0},
+        blockers=["no_argument"],
+    ),
 ]
 
 
