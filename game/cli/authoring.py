@@ -8,9 +8,9 @@ import sys
 
 from game.engine.analysis import analyze
 from game.scenario.diagnostics import Diagnostic
-from game.scenario.model import Pos, Scenario
 from game.scenario.library import Library, load_library
 from game.scenario.lint import lint_scenario
+from game.scenario.model import Pos, Scenario
 from game.scenario.schema import schema_json
 from game.voice.build import AudioProblem, audio_diagnostics
 
