@@ -92,13 +92,15 @@ def write_json(path: Path, data: dict[str, Any], check: Check | None = None) -> 
     Call it holding the file's ``FileLock`` when other processes may write the same file. ``check``
     decides whether the current content is good enough to become the ``.bak`` copy.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
     raw = encode(data)
     try:
-        current = path.read_bytes()
-    except FileNotFoundError:
-        current = None
-    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            current = path.read_bytes()
+        except FileNotFoundError:
+            current = None
+        for stale in path.parent.glob(f".{path.name}.*.tmp"):  # left by a writer killed mid-write
+            stale.unlink(missing_ok=True)
         if current is not None and _parse(current, check) is not None:
             _replace_with(backup_path(path), current)
         _replace_with(path, raw)

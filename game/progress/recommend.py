@@ -74,32 +74,38 @@ def _streak(attempts: list[dict[str, Any]]) -> int:
     return streak
 
 
+def rank(
+    scenario: Scenario,
+    rubric: Rubric,
+    played: Sequence[dict[str, Any]],
+    weakness: dict[str, float],
+    now: datetime,
+) -> tuple[float, Recommendation]:
+    """One scenario's priority (higher first) and the reason shown for it."""
+    weak = sorted(
+        ((weakness[p], p) for p in scenario_principles(scenario, rubric) if weakness.get(p, 0) > 0),
+        key=lambda item: (-item[0], item[1]),
+    )
+    need, principle = weak[0] if weak else (0.0, None)
+    parts = [f"약한 원칙: {rubric.principles[principle].title}"] if principle else []
+    if not played:
+        due = 1.0
+        parts.append("아직 연습하지 않은 시나리오")
+    else:
+        days = max(0.0, (now - parse_time(played[-1]["finished_at"])).total_seconds() / 86400)
+        due = min(MAX_DUE, days / 2 ** min(_streak(list(played)), MAX_STREAK))
+        parts.append("오늘 연습함" if days < 1 else f"{math.floor(days)}일 전 마지막 연습")
+    return need + due, Recommendation(scenario.id, " · ".join(parts), principle)
+
+
 def recommend(
     attempts: Sequence[dict[str, Any]], library: Library, now: datetime, limit: int = 3
 ) -> list[Recommendation]:
     weakness = principle_weakness(attempts)
-    ranked: list[tuple[float, int, str, Recommendation]] = []
+    ranked = []
     for scenario in library.scenarios:
-        rubric = library.rubric_for(scenario)
         played = [a for a in attempts if a.get("scenario") == scenario.id]
-        weak = sorted(
-            ((weakness[p], p) for p in scenario_principles(scenario, rubric) if weakness.get(p, 0) > 0),
-            key=lambda item: (-item[0], item[1]),
-        )
-        need, principle = weak[0] if weak else (0.0, None)
-        parts = [f"약한 원칙: {rubric.principles[principle].title}"] if principle else []
-        if not played:
-            due = 1.0
-            parts.append("아직 연습하지 않은 시나리오")
-        else:
-            days = (now - parse_time(played[-1]["finished_at"])).total_seconds() / 86400
-            interval = 2 ** min(_streak(played), MAX_STREAK)
-            due = min(MAX_DUE, max(0.0, days) / interval)
-            whole = math.floor(max(0.0, days))
-            parts.append("오늘 연습함" if whole == 0 else f"{whole}일 전 마지막 연습")
-        reason = " · ".join(parts)
-        ranked.append(
-            (-(need + due), scenario.difficulty, scenario.id, Recommendation(scenario.id, reason, principle))
-        )
-    ranked.sort(key=lambda item: item[:3])
-    return [item[3] for item in ranked[:limit]]
+        priority, item = rank(scenario, library.rubric_for(scenario), played, weakness, now)
+        ranked.append((-priority, scenario.difficulty, scenario.id, item))
+    ranked.sort(key=lambda entry: entry[:3])
+    return [entry[3] for entry in ranked[:limit]]
