@@ -11,7 +11,13 @@ import importlib
 import sys
 
 # Each module exposes register(subparsers) and sets `func(args) -> int` on its parsers.
-COMMAND_MODULES = ("game.cli.authoring", "game.cli.replay", "game.cli.voices", "game.cli.report")
+COMMAND_MODULES = (
+    "game.cli.authoring",
+    "game.cli.replay",
+    "game.cli.voices",
+    "game.cli.report",
+    "game.cli.play",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
