@@ -1,0 +1,225 @@
+"""`eungdae play`: the game, or (with --autoplay) a headless drive through its real screens.
+
+Progress is saved under ``--saves DIR``, else ``$EUNGDAE_SAVES``, else ``<project>/saves``, through
+``game.progress.store.ProgressStore``; if that store cannot be imported or opened the game still runs,
+keeping progress in memory for the session, and says so on the select screen. Autoplay never touches a
+trainee's saves unless ``--saves`` is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from game.scenario.library import PROJECT_ROOT, Library
+
+DEFAULT_PROFILE = "연습생"
+
+
+def _numbers(kind: type, text: str) -> list:
+    try:
+        return [kind(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected comma-separated numbers, got '{text}'") from None
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT, e.g. 1280x720, got '{text}'") from None
+    if width < 320 or height < 240:
+        raise argparse.ArgumentTypeError("the window must be at least 320x240")
+    return width, height
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("play", help="게임 실행 (시나리오 ID를 주면 바로 시작)")
+    p.add_argument("scenario", nargs="?", help="scenario id to start at once")
+    p.add_argument("--profile", help="profile name (created if new)")
+    p.add_argument("--mode", choices=("practice", "exam"), default="practice")
+    p.add_argument("--fullscreen", action="store_true")
+    p.add_argument("--lang", choices=("ko", "en"), help="interface language for this run")
+    p.add_argument(
+        "--autoplay", type=lambda t: _numbers(int, t), help="headless: 1-based choices, e.g. 2,1,3"
+    )
+    p.add_argument(
+        "--seconds", type=lambda t: _numbers(float, t), help="autoplay response times, e.g. 1.5,4,2"
+    )
+    p.add_argument("--screenshots", type=Path, help="autoplay: save a PNG of each screen here")
+    p.add_argument("--saves", type=Path, help="progress folder (default: $EUNGDAE_SAVES or saves/)")
+    p.add_argument("--size", type=_size, default=(1280, 720), help="window size, e.g. 1024x576")
+    p.add_argument("--scenarios", action="append", help="scenario folders or files (default: scenarios/)")
+    p.set_defaults(func=cmd_play)
+
+
+def saves_dir(args: argparse.Namespace) -> Path:
+    if args.saves is not None:
+        return args.saves
+    if os.environ.get("EUNGDAE_SAVES"):
+        return Path(os.environ["EUNGDAE_SAVES"])
+    return PROJECT_ROOT / "saves"
+
+
+def open_progress(path: Path, library: Library):
+    """(progress, persistent): the save store, or memory for this run if the store is unavailable."""
+    from game.ui.memory_progress import MemoryProgress
+
+    try:
+        from game.progress.store import ProgressStore
+    except ImportError:
+        return MemoryProgress(), False
+    try:
+        return ProgressStore(path, library), True
+    except (OSError, ValueError) as exc:
+        print(f"warning: progress cannot be saved in {path}: {exc}", file=sys.stderr)
+        return MemoryProgress(), False
+
+
+def check_autoplay(args: argparse.Namespace, library: Library) -> str | None:
+    """An error message if the drive cannot succeed, checked on the engine before any window opens."""
+    from game.engine.session import SessionError, play
+
+    if not args.scenario:
+        return "--autoplay needs a scenario id: eungdae play ID --autoplay 2,1,3"
+    scenario = library.get(args.scenario)
+    if any(n < 1 for n in args.autoplay):
+        return "choices are 1-based: use 1 for the first option"
+    try:
+        session = play(scenario, library.rubric_for(scenario), args.autoplay, args.seconds)
+    except SessionError as exc:
+        return str(exc)
+    if not session.finished:
+        return (
+            f"the choices stop at node '{session.node.id}' before the scenario ends "
+            f"({len(args.autoplay)} given): add the next choice"
+        )
+    return None
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    headless = args.autoplay is not None
+    if headless:
+        os.environ["SDL_VIDEODRIVER"] = "dummy"
+        os.environ["SDL_AUDIODRIVER"] = "dummy"
+    elif args.seconds or args.screenshots:
+        print("error: --seconds and --screenshots go with --autoplay", file=sys.stderr)
+        return 2
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+    from game.scenario.library import load_library
+
+    library = load_library(args.scenarios)
+    for diagnostic in library.errors:
+        print(diagnostic.format(), file=sys.stderr)
+    if args.scenario:
+        try:
+            library.get(args.scenario)
+        except KeyError:
+            known = ", ".join(s.id for s in library.scenarios) or "none"
+            print(f"error: no scenario with id '{args.scenario}' (known: {known})", file=sys.stderr)
+            return 1
+    if not library.scenarios:
+        print("error: no scenario could be loaded; run 'eungdae validate' to see why", file=sys.stderr)
+        return 1
+    if headless:
+        problem = check_autoplay(args, library)
+        if problem:
+            print(f"error: autoplay: {problem}", file=sys.stderr)
+            return 1
+        return run_autoplay(args, library)
+    return run_game(args, library)
+
+
+def _context(args: argparse.Namespace, library: Library, progress, persistent: bool, voice: bool):
+    import pygame
+
+    from game.ui.context import Context
+    from game.ui.settings import Settings
+    from game.ui.speech import SilentSpeech, VoiceLink
+
+    pygame.init()
+    try:
+        settings = Settings.from_dict(progress.load_settings())
+    except (OSError, ValueError):
+        settings = Settings()
+    if args.lang:
+        settings.language = args.lang
+    if args.fullscreen:
+        settings.fullscreen = True
+    speech = VoiceLink(settings.voice_level) if voice else SilentSpeech()
+    ctx = Context(
+        library=library,
+        progress=progress,
+        settings=settings,
+        speech=speech,
+        mode=args.mode,
+        persistent=persistent,
+    )
+    if args.profile:
+        name = args.profile.strip()
+        if name not in progress.profiles():
+            try:
+                progress.create_profile(name)
+            except ValueError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return None
+        ctx.profile = name
+    return ctx
+
+
+def run_game(args: argparse.Namespace, library: Library) -> int:
+    from game.ui.app import App
+    from game.ui.scenes.play import PlayScene
+    from game.ui.scenes.select import SelectScene
+    from game.ui.scenes.title_profile import TitleScene
+
+    progress, persistent = open_progress(saves_dir(args), library)
+    ctx = _context(args, library, progress, persistent, voice=True)
+    if ctx is None:
+        return 1
+    app = App(ctx, size=args.size)
+    if ctx.profile is None:
+        app.start(TitleScene(ctx, then=args.scenario))
+    elif args.scenario:
+        scenario = library.get(args.scenario)
+        app.start(PlayScene(ctx, scenario, library.rubric_for(scenario)))
+    else:
+        app.start(SelectScene(ctx))
+    try:
+        app.run()
+    finally:
+        ctx.speech.close()
+    return 0
+
+
+def run_autoplay(args: argparse.Namespace, library: Library) -> int:
+    from game.ui.app import App
+    from game.ui.autoplay import Autoplay, AutoplayError
+    from game.ui.memory_progress import MemoryProgress
+    from game.ui.scenes.select import SelectScene
+
+    if args.saves is not None:
+        progress, persistent = open_progress(args.saves, library)
+    else:
+        progress, persistent = MemoryProgress(), False
+    if args.profile is None:
+        args.profile = DEFAULT_PROFILE
+    ctx = _context(args, library, progress, persistent, voice=False)
+    if ctx is None:
+        return 1
+    app = App(ctx, size=args.size)
+    app.start(SelectScene(ctx, selected=args.scenario))
+    drive = Autoplay(app, args.scenario, args.autoplay, args.seconds or [], args.screenshots)
+    try:
+        result = drive.run()
+    except AutoplayError as exc:
+        print(f"error: autoplay: {exc}", file=sys.stderr)
+        return 1
+    verdict = "합격" if result.passed else "불합격"
+    print(f"{result.scenario}: {result.overall:.1f} / 100 {verdict} · 엔딩 {result.ending}")
+    for path in drive.shots:
+        print(path)
+    return 0

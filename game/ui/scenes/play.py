@@ -1,0 +1,553 @@
+"""The conversation: the stage, the customer's line, the meters and the trainee's options.
+
+The scene owns a game clock that only runs while the scene is on top (the pause menu and the coaching
+panel stop it), and the session reads that clock: the seconds passed to ``choose`` are the seconds the
+trainee really had the decision in front of them.
+
+Timer expiry (docs/ui.md): when a decision's limit runs out nothing is chosen for the trainee. The
+timer turns into a warning, the patience meter keeps draining to empty (at twice the limit, as the
+engine defines it) and the trainee must still answer; the engine then scores the answer late or very
+late, which costs Speed and mood.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pygame
+
+from game.engine.scoring import Decision
+from game.engine.session import Decided, NodeEntered, Session
+from game.scenario.model import Choice, Node, Scenario, SpokenLine
+from game.scenario.rubric import Rubric
+from game.ui import art
+from game.ui.context import Context
+from game.ui.layout import Rect, contains
+from game.ui.scene import Scene
+from game.ui.widgets.button import Button, Menu
+from game.ui.widgets.meter import draw_meter
+from game.ui.widgets.panel import Veil, draw_panel
+from game.ui.widgets.text import Block, Typewriter, draw_blocks, draw_line, draw_text, measure
+from game.ui.widgets.text_input import TextInput
+
+STAGE: Rect = (16, 64, 544, 356)
+DIALOGUE: Rect = (576, 64, 688, 266)
+METERS: Rect = (576, 338, 688, 82)
+CHOICES: Rect = (16, 432, 1248, 272)
+NUMBER_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {
+    getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)
+}
+ADVANCE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
+
+
+class GameClock:
+    """Seconds of play: advanced by the scene's ``update`` only, so a paused game does not age."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@dataclass(frozen=True)
+class Segment:
+    kind: str  # reaction | narration | customer
+    text: str
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    speaker: str  # narrator | customer | trainee
+    text: str
+    decisions: int  # how many decisions had been made when it was said (undo trims by this)
+
+
+class PlayScene(Scene):
+    name = "play"
+
+    def __init__(
+        self, ctx: Context, scenario: Scenario, rubric: Rubric, saved: dict[str, Any] | None = None
+    ) -> None:
+        super().__init__(ctx)
+        self.scenario = scenario
+        self.rubric = rubric
+        self.clock = GameClock()
+        history = ctx.progress.history(ctx.profile) if ctx.profile else None
+        if saved is not None:
+            self.session = Session.from_json(saved, scenario, rubric, clock=self.clock, history=history)
+        else:
+            self.session = Session(scenario, rubric, mode=ctx.mode, clock=self.clock, history=history)
+        self.mode = self.session.mode
+        self.lines: dict[str, SpokenLine] = {line.line_id: line for line in scenario.spoken_lines()}
+        self.t = 0.0
+        self.connected_at: float | None = None
+        self.backlog: list[LogEntry] = []
+        self.show_backlog = False
+        self.backlog_scroll = 0
+        self.pending_reaction = ""
+        self.typewriter = Typewriter()
+        self.segments: list[Segment] = []
+        self.menu = Menu([])
+        self.input = TextInput((16, 512, 1248, 60), placeholder=ctx.t("play.typed_hint"))
+        self.last_decision: Decision | None = None
+        self.veil = Veil()
+        self._quiet = False
+        self._marks: list[int] = []  # backlog length when each decision was made, for undo
+        self.session.subscribe(self._on_event)
+        if saved is not None and scenario.customer_on_phone and self.session.decisions:
+            self.connected_at = 0.0
+        self._present(self.session.node)
+
+    # -- session events ----------------------------------------------------------------------------
+
+    def _on_event(self, event: object) -> None:
+        if isinstance(event, NodeEntered):
+            self._present(event.node)
+        elif isinstance(event, Decided):
+            self.last_decision = event.decision
+
+    def _present(self, node: Node) -> None:
+        segments = []
+        if self.pending_reaction:
+            segments.append(Segment("reaction", self.pending_reaction))
+        if node.narration:
+            segments.append(Segment("narration", node.narration))
+        if node.customer:
+            segments.append(Segment("customer", node.customer))
+        self.pending_reaction = ""
+        self.segments = segments
+        self.typewriter = Typewriter("".join(s.text for s in segments), self.ctx.settings.text_speed)
+        if not self._quiet:
+            self.backlog.extend(LogEntry(*e) for e in self._node_entries())
+        self._build_controls()
+        self.ctx.speech.prepare(self.scenario, node.id)
+        spoken = [
+            self.lines.get(f"{self.scenario.id}/{lid}")
+            for lid in (node.narration_line_id, node.customer_line_id)
+        ]
+        self.ctx.speech.say([line for line in spoken if line is not None])
+        if node.typed is not None:
+            self.input.clear()
+            self.input.activate(self.ctx)
+        elif self.input.active:
+            self.input.deactivate()
+
+    def _node_entries(self) -> list[tuple[str, str, int]]:
+        done = len(self.session.decisions)
+        return [
+            ("narrator" if s.kind == "narration" else "customer", s.text, done)
+            for s in self.segments
+            if s.kind != "reaction"
+        ]
+
+    def _build_controls(self) -> None:
+        x, y, w, h = CHOICES
+        session = self.session
+        if session.finished:
+            self.menu = Menu(
+                [Button((x + w / 2 - 200, y + h - 64, 400, 60), self.ctx.t("play.to_debrief"), "debrief")]
+            )
+        elif session.needs_advance:
+            self.menu = Menu(
+                [Button((x + w / 2 - 200, y + h - 64, 400, 60), self.ctx.t("play.continue"), "advance")]
+            )
+        elif session.node.typed is not None:
+            self.menu = Menu([])
+        else:
+            options = session.available()
+            gap = 8
+            height = min(64.0, (h - gap * (len(options) - 1)) / max(1, len(options)))
+            self.menu = Menu(
+                [
+                    Button((x, y + i * (height + gap), w, height), c.say, f"choose:{i + 1}", number=i + 1)
+                    for i, c in enumerate(options)
+                ]
+            )
+
+    # -- input -------------------------------------------------------------------------------------
+
+    def process_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE and not self.show_backlog:
+            from game.ui.scenes.pause import PauseScene
+
+            self.ctx.speech.stop()
+            self.stack.push(PauseScene(self.ctx, self))
+            return
+        if self.show_backlog:
+            self._backlog_event(event)
+            return
+        typing = self.session.node.typed is not None and not self.session.finished
+        if typing and self._typed_event(event):
+            return
+        if event.type == pygame.KEYDOWN:
+            self._key(event)
+        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            pos = self.ctx.layout.to_design(event.pos)
+            if not self.typewriter.done and contains(DIALOGUE, pos):
+                self.typewriter.skip()
+                return
+            button = self.menu.handle(self.ctx, event)
+            if button is not None:
+                self._activate(button.action)
+        elif event.type == pygame.MOUSEMOTION:
+            self.menu.handle(self.ctx, event)
+
+    def _key(self, event: pygame.event.Event) -> None:
+        key = event.key
+        if key == pygame.K_l:
+            self.show_backlog, self.backlog_scroll = True, 0
+        elif key == pygame.K_r:
+            if not self.ctx.speech.replay():
+                self.typewriter = Typewriter(self.typewriter.text, self.ctx.settings.text_speed)
+        elif key == pygame.K_BACKSPACE and self.mode == "practice":
+            self.undo()
+        elif key in NUMBER_KEYS and self.session.node.choices and not self.session.finished:
+            number = NUMBER_KEYS[key]
+            if number <= len(self.menu.buttons):
+                self._activate(f"choose:{number}")
+        elif key in ADVANCE_KEYS and not self.typewriter.done:
+            self.typewriter.skip()
+        else:
+            button = self.menu.handle(self.ctx, event)
+            if button is not None:
+                self._activate(button.action)
+
+    def _typed_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            if not self.typewriter.done:
+                self.typewriter.skip()
+            elif self.input.text.strip() and not self.input.composition:
+                self._answer(self.input.text.strip())
+            return True
+        if event.type == pygame.KEYDOWN and event.key not in (pygame.K_BACKSPACE,):
+            return event.unicode.isprintable() and event.unicode != ""
+        return self.input.process_event(event)
+
+    def _backlog_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN:
+            if event.key in (pygame.K_l, pygame.K_ESCAPE, pygame.K_RETURN):
+                self.show_backlog = False
+            elif event.key == pygame.K_UP:
+                self.backlog_scroll = min(len(self.backlog) - 1, self.backlog_scroll + 1)
+            elif event.key == pygame.K_DOWN:
+                self.backlog_scroll = max(0, self.backlog_scroll - 1)
+        elif event.type == pygame.MOUSEWHEEL:
+            self.backlog_scroll = max(0, min(len(self.backlog) - 1, self.backlog_scroll + event.y))
+        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            self.show_backlog = False
+
+    def _activate(self, action: str) -> None:
+        if action == "advance":
+            self.ctx.speech.stop()
+            self.session.advance()
+        elif action == "debrief":
+            self.finish()
+        elif action.startswith("choose:"):
+            self.choose(int(action.split(":", 1)[1]))
+
+    # -- actions (also what tests and autoplay drive) ----------------------------------------------
+
+    def choose(self, number: int) -> None:
+        node = self.session.node
+        options = self.session.available()
+        if not 1 <= number <= len(options):
+            return
+        choice = options[number - 1]
+        self.ctx.speech.stop()
+        decision = self.session.choose(number)
+        self._after_decision(node, choice, decision)
+
+    def _answer(self, text: str) -> None:
+        node = self.session.node
+        self.ctx.speech.stop()
+        self.input.deactivate()
+        decision = self.session.answer(text)
+        self._after_decision(node, None, decision)
+
+    def _after_decision(self, node: Node, choice: Choice | None, decision: Decision) -> None:
+        if node.event == "phone_ringing" and self.connected_at is None:
+            self.connected_at = self.clock.now
+        done = len(self.session.decisions)
+        self._marks.append(len(self.backlog))
+        self.backlog.append(LogEntry("trainee", decision.say, done))
+        reaction = choice.reaction if choice is not None else ""
+        if reaction:
+            self.backlog.append(LogEntry("customer", reaction, done))
+        self._autosave()
+        if self.mode == "practice":
+            from game.ui.scenes.coaching import CoachingScene
+
+            line = self.lines.get(f"{self.scenario.id}/{node.id}/{choice.id}/reaction") if choice else None
+            self.stack.push(CoachingScene(self.ctx, self, decision, reaction, line))
+        elif reaction:
+            self.pending_reaction = reaction
+            self._present(self.session.node)
+
+    def undo(self) -> bool:
+        """Take back the last decision; the log returns to what it held when that decision was shown."""
+        if self.mode != "practice" or not self.session.decisions:
+            return False
+        self._quiet = True
+        try:
+            undone = self.session.undo()
+        finally:
+            self._quiet = False
+        if not undone:
+            return False
+        if self._marks:
+            self.backlog = self.backlog[: self._marks.pop()]
+        else:  # a resumed play: what came before this run is not in the log
+            self.backlog = [LogEntry(*e) for e in self._node_entries()]
+        self._autosave()
+        return True
+
+    def _autosave(self) -> None:
+        if not self.ctx.profile:
+            return
+        try:
+            self.ctx.progress.autosave(self.ctx.profile, self.session)
+        except (OSError, ValueError) as exc:
+            self.ctx.notify(f"자동 저장에 실패했습니다: {exc}")
+
+    def finish(self) -> None:
+        """Store the attempt and show the debrief."""
+        from game.ui.scenes.debrief import DebriefScene
+
+        result = self.session.result()
+        if self.ctx.profile:
+            try:
+                self.ctx.progress.record_attempt(self.ctx.profile, self.session, result)
+            except (OSError, ValueError) as exc:
+                self.ctx.notify(f"결과를 저장하지 못했습니다: {exc}")
+        self.ctx.speech.stop()
+        self.stack.replace(DebriefScene(self.ctx, self.scenario, self.rubric, self.session, result))
+
+    def restart(self) -> None:
+        if self.ctx.profile:
+            try:
+                self.ctx.progress.discard_autosave(self.ctx.profile)
+            except (OSError, ValueError) as exc:
+                self.ctx.notify(str(exc))
+        self.ctx.speech.stop()
+        self.stack.replace(PlayScene(self.ctx, self.scenario, self.rubric))
+
+    # -- time --------------------------------------------------------------------------------------
+
+    def update(self, dt: float) -> None:
+        self.clock.now += dt
+        self.t += dt
+        self.typewriter.update(dt)
+        self.ctx.speech.poll()
+
+    def resume(self) -> None:
+        """Back from pause or coaching: settings may have changed, and the node may be a new one."""
+        self.typewriter.speed = self.ctx.settings.text_speed
+        if self.typewriter.speed <= 0:
+            self.typewriter.skip()
+        self.input.placeholder = self.ctx.t("play.typed_hint")
+        self._build_controls()
+        if self.session.node.typed is not None and not self.input.active:
+            self.input.activate(self.ctx)
+
+    def close(self) -> None:
+        if self.input.active:
+            self.input.deactivate()
+
+    # -- what the screen shows (pure reads) ---------------------------------------------------------
+
+    @property
+    def ringing(self) -> bool:
+        return self.session.node.event == "phone_ringing" and self.connected_at is None
+
+    @property
+    def expired(self) -> bool:
+        left = self.session.time_left()
+        return left is not None and left <= 0 and self.session.node.is_decision and not self.session.finished
+
+    def call_seconds(self) -> float | None:
+        return None if self.connected_at is None else self.clock.now - self.connected_at
+
+    # -- drawing -----------------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.fill(self.ctx.theme.background)
+        self._draw_top(surface)
+        self._draw_stage(surface)
+        self._draw_dialogue(surface)
+        self._draw_meters(surface)
+        self._draw_controls(surface)
+        if self.show_backlog:
+            self.veil.draw(surface, self.ctx.theme.shade)
+            self._draw_backlog(surface)
+
+    def _draw_top(self, surface: pygame.Surface) -> None:
+        ctx, th = self.ctx, self.ctx.theme
+        draw_text(
+            ctx, surface, self.scenario.title, (16, 12, 560, 40), 22, th.text, bold=True, valign="middle"
+        )
+        badge = (592, 16, 92, 32)
+        draw_panel(
+            ctx, surface, badge, th.accent if self.mode == "exam" else th.panel_alt, th.border, radius=16
+        )
+        draw_text(
+            ctx,
+            surface,
+            ctx.t(f"mode.{self.mode}"),
+            badge,
+            16,
+            th.on_accent if self.mode == "exam" else th.text,
+            bold=True,
+            align="center",
+            valign="middle",
+        )
+        hint = ctx.t("play.hint") + (" · " + ctx.t("play.hint_undo") if self.mode == "practice" else "")
+        draw_text(ctx, surface, hint, (700, 12, 564, 40), 14, th.text_dim, align="right", valign="middle")
+
+    def _draw_stage(self, surface: pygame.Surface) -> None:
+        ctx, th = self.ctx, self.ctx.theme
+        phone = self.scenario.customer_on_phone
+        art.draw_backdrop(ctx, surface, STAGE, phone)
+        emotion = self.session.emotion
+        x, y, _w, _h = STAGE
+        tag = (x + 12, y + 12, 250, 36)
+        if phone:
+            art.draw_phone(
+                ctx, surface, (x + 20, y + 130, 250, 210), self.ringing, self.connected_at is not None, self.t
+            )
+            self._draw_caller_card(surface, (x + 290, y + 140, 240, 170), emotion)
+            seconds = self.call_seconds()
+            if self.ringing:
+                label = ctx.t("play.ringing")
+            elif seconds is not None:
+                minutes, secs = divmod(int(seconds), 60)
+                label = ctx.t("play.call", t=f"{minutes:02d}:{secs:02d}")
+            else:
+                label = ctx.t("play.caller")
+        else:
+            art.draw_customer(
+                ctx, surface, STAGE, emotion, self.t, self.scenario.customer.type, self.scenario.id
+            )
+            art.draw_counter(ctx, surface, STAGE)
+            label = f"{self.scenario.customer.name} · {ctx.t('emotion.' + emotion)}"
+        draw_panel(ctx, surface, tag, th.panel, th.border, radius=8)
+        draw_text(ctx, surface, label, tag, 17, th.text, bold=True, align="center", valign="middle")
+
+    def _draw_caller_card(self, surface: pygame.Surface, rect: Rect, emotion: str) -> None:
+        ctx, th = self.ctx, self.ctx.theme
+        draw_panel(ctx, surface, rect, th.panel, th.border, radius=10)
+        x, y, w, h = rect
+        draw_text(ctx, surface, ctx.t("play.caller"), (x + 14, y + 10, w - 28, 22), 15, th.text_dim)
+        name = "···" if self.ringing else self.scenario.customer.name
+        draw_text(ctx, surface, name, (x + 14, y + 36, w - 96, 34), 24, th.text, bold=True)
+        kind = ctx.t("type." + self.scenario.customer.type)
+        draw_text(ctx, surface, kind, (x + 14, y + 74, w - 96, 26), 16, th.text_dim)
+        if not self.ringing:
+            centre = ctx.layout.point(x + w - 46, y + 66)
+            art.draw_face(surface, centre, ctx.layout.px(30), emotion, self.t)
+            draw_text(
+                ctx,
+                surface,
+                ctx.t("emotion." + emotion),
+                (x + 14, y + h - 44, w - 28, 30),
+                18,
+                th.text,
+                bold=True,
+                valign="middle",
+            )
+
+    def _draw_dialogue(self, surface: pygame.Surface) -> None:
+        ctx, th = self.ctx, self.ctx.theme
+        draw_panel(ctx, surface, DIALOGUE, th.panel, th.border)
+        x, y, w, h = DIALOGUE
+        subtitles = ctx.settings.subtitles or not ctx.speech.available
+        blocks: list[Block] = []
+        offset = 0
+        count = self.typewriter.count
+        for seg in self.segments:
+            reveal = max(0, count - offset)
+            offset += len(seg.text)
+            if seg.kind == "narration":
+                blocks.append(
+                    Block(ctx.t("play.narrator"), 15, th.text_dim, bold=True, gap=6 if blocks else 0)
+                )
+                blocks.append(Block(seg.text, 19, th.text_dim, reveal=reveal, gap=2))
+            else:
+                blocks.append(
+                    Block(self.scenario.customer.name, 17, th.accent, bold=True, gap=12 if blocks else 0)
+                )
+                text = seg.text if subtitles else "♪ …"
+                blocks.append(Block(text, 25, th.text, reveal=reveal if subtitles else None, gap=2))
+        if blocks:
+            draw_blocks(ctx, surface, (x + 20, y + 14, w - 40, h - 28), blocks)
+
+    def _draw_meters(self, surface: pygame.Surface) -> None:
+        ctx, th = self.ctx, self.ctx.theme
+        x, y, w, _h = METERS
+        draw_panel(ctx, surface, METERS, th.panel, th.border)
+        half = (w - 60) / 2
+        draw_text(ctx, surface, ctx.t("play.patience"), (x + 20, y + 10, half, 26), 16, th.text_dim)
+        draw_meter(ctx, surface, (x + 20, y + 44, half, 20), self.session.patience())
+        limit = self.session.node.time_limit
+        if limit is None or self.session.finished or not self.session.node.is_decision:
+            return
+        left = self.session.time_left() or 0.0
+        tx = x + 40 + half
+        if self.expired:
+            flash = (self.t % 0.8) < 0.55
+            draw_text(
+                ctx,
+                surface,
+                ctx.t("play.timeout"),
+                (tx, y + 8, half, 60),
+                16,
+                th.bad if flash else th.warn,
+                bold=True,
+                valign="middle",
+            )
+            draw_meter(ctx, surface, (tx, y + 64, half, 8), 0.0)
+        else:
+            draw_text(
+                ctx,
+                surface,
+                ctx.t("play.timer", s=f"{max(0.0, left):.1f}"),
+                (tx, y + 10, half, 26),
+                16,
+                th.text_dim,
+            )
+            draw_meter(ctx, surface, (tx, y + 44, half, 20), left / limit)
+
+    def _draw_controls(self, surface: pygame.Surface) -> None:
+        ctx, th = self.ctx, self.ctx.theme
+        if self.session.node.typed is not None and not self.session.finished:
+            x, y, w, _h = CHOICES
+            draw_text(
+                ctx, surface, self.session.node.typed.prompt, (x, y, w, 72), 20, th.warn, valign="middle"
+            )
+            self.input.draw(ctx, surface)
+            draw_text(ctx, surface, ctx.t("play.typed_hint"), (x, y + 150, w, 30), 16, th.text_dim)
+            return
+        self.menu.draw(ctx, surface, size=19)
+
+    def _draw_backlog(self, surface: pygame.Surface) -> None:
+        ctx, th = self.ctx, self.ctx.theme
+        rect = (140, 40, 1000, 640)
+        draw_panel(ctx, surface, rect, th.panel, th.border)
+        draw_text(ctx, surface, ctx.t("play.backlog"), (170, 56, 940, 36), 22, th.text, bold=True)
+        names = {
+            "narrator": ctx.t("play.narrator"),
+            "customer": self.scenario.customer.name,
+            "trainee": ctx.t("play.you"),
+        }
+        colors = {"narrator": th.text_dim, "customer": th.text, "trainee": th.accent}
+        entries = self.backlog[: len(self.backlog) - self.backlog_scroll]
+        bottom = 660.0
+        for entry in reversed(entries):
+            text = f"{names[entry.speaker]}: {entry.text}"
+            need = measure(ctx, text, 940, 18)
+            if bottom - need < 100:
+                break
+            bottom -= need + 6
+            draw_text(ctx, surface, text, (170, bottom, 940, need + 2), 18, colors[entry.speaker])
+        draw_line(ctx, surface, "▲ ▼", (1110, 62), 16, th.text_dim, anchor="topright")

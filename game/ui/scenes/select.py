@@ -1,0 +1,341 @@
+"""Scenario select: three categories, each scenario with its type, difficulty, best score and completion,
+what to practise next, and the interrupted play to resume.
+
+Stats and recommendations come from progress (``stats``, ``recommendations``, ``resumable``); a
+progress failure shows as "no record", never as a crash of the menu.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.engine.session import SessionError
+from game.progress.port import Recommendation, ScenarioStats
+from game.scenario.model import CATEGORIES, Scenario
+from game.ui.context import Context
+from game.ui.layout import contains
+from game.ui.scene import Scene
+from game.ui.widgets.button import Button
+from game.ui.widgets.panel import draw_panel
+from game.ui.widgets.text import Block, draw_blocks, draw_text
+
+LIST = (16, 128, 816, 500)
+SIDE = (848, 64, 416, 564)
+ROW_H = 96
+VISIBLE = 5
+
+
+class SelectScene(Scene):
+    name = "select"
+
+    def __init__(self, ctx: Context, selected: str | None = None) -> None:
+        super().__init__(ctx)
+        self.category = 0
+        self.index = 0
+        self.top = 0
+        self.stats: dict[str, ScenarioStats | None] = {}
+        self.recommendations: list[Recommendation] = []
+        self.saved: dict | None = None
+        self.refresh()
+        if selected is not None:
+            self.select(selected)
+
+    # -- data --------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        progress, profile = self.ctx.progress, self.ctx.profile
+        self.stats = {}
+        for scenario in self.ctx.library.scenarios:
+            try:
+                self.stats[scenario.id] = progress.stats(profile, scenario.id) if profile else None
+            except (OSError, ValueError, KeyError):
+                self.stats[scenario.id] = None
+        try:
+            self.recommendations = progress.recommendations(profile) if profile else []
+            self.saved = progress.resumable(profile) if profile else None
+        except (OSError, ValueError):
+            self.recommendations, self.saved = [], None
+
+    def in_category(self) -> list[Scenario]:
+        category = CATEGORIES[self.category]
+        return [s for s in self.ctx.library.scenarios if s.category == category]
+
+    @property
+    def current(self) -> Scenario | None:
+        scenarios = self.in_category()
+        return scenarios[self.index] if 0 <= self.index < len(scenarios) else None
+
+    def select(self, scenario_id: str) -> bool:
+        for scenario in self.ctx.library.scenarios:
+            if scenario.id == scenario_id:
+                self.category = CATEGORIES.index(scenario.category)
+                self.index = self.in_category().index(scenario)
+                self._scroll()
+                return True
+        return False
+
+    def _scroll(self) -> None:
+        self.top = max(0, min(self.index, max(self.top, self.index - VISIBLE + 1)))
+        self.top = min(self.top, self.index)
+
+    def resume_title(self) -> str | None:
+        if not self.saved:
+            return None
+        try:
+            return self.ctx.library.get(str(self.saved.get("scenario"))).title
+        except KeyError:
+            return None
+
+    # -- actions -----------------------------------------------------------------------------------
+
+    def start(self, scenario: Scenario | None = None) -> None:
+        from game.ui.scenes.play import PlayScene
+
+        scenario = scenario or self.current
+        if scenario is None:
+            return
+        if self.ctx.profile and self.saved:
+            try:
+                self.ctx.progress.discard_autosave(self.ctx.profile)
+            except (OSError, ValueError) as exc:
+                self.ctx.notify(str(exc))
+        self.stack.replace(PlayScene(self.ctx, scenario, self.ctx.library.rubric_for(scenario)))
+
+    def resume_play(self) -> None:
+        from game.ui.scenes.play import PlayScene
+
+        if not self.saved:
+            return
+        try:
+            scenario = self.ctx.library.get(str(self.saved.get("scenario")))
+            scene = PlayScene(self.ctx, scenario, self.ctx.library.rubric_for(scenario), saved=self.saved)
+        except (KeyError, SessionError) as exc:
+            self.ctx.notify(f"이어 하기를 불러올 수 없습니다: {exc}")
+            self.saved = None
+            return
+        self.stack.replace(scene)
+
+    def _buttons(self) -> list[Button]:
+        x, _y, _w, _h = SIDE
+        t = self.ctx.t
+        buttons = [
+            Button((x, 644, 200, 60), t("select.mode", mode=t(f"mode.{self.ctx.mode}")), "mode"),
+            Button((x + 216, 644, 200, 60), t("title.settings") + " (S)", "settings"),
+        ]
+        title = self.resume_title()
+        if title:
+            buttons.append(Button((16, 644, 816, 60), t("select.resume", title=title), "resume"))
+        return buttons
+
+    def process_event(self, event: pygame.event.Event) -> None:
+        count = len(self.in_category())
+        if event.type == pygame.KEYDOWN:
+            key = event.key
+            if key == pygame.K_LEFT:
+                self.category, self.index, self.top = (self.category - 1) % len(CATEGORIES), 0, 0
+            elif key == pygame.K_RIGHT:
+                self.category, self.index, self.top = (self.category + 1) % len(CATEGORIES), 0, 0
+            elif key == pygame.K_UP and count:
+                self.index = (self.index - 1) % count
+            elif key == pygame.K_DOWN and count:
+                self.index = (self.index + 1) % count
+            elif key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+                self.start()
+            elif key == pygame.K_r and event.mod & pygame.KMOD_CTRL:
+                self.resume_play()
+            else:
+                self._action({pygame.K_m: "mode", pygame.K_s: "settings", pygame.K_ESCAPE: "back"}.get(key))
+            self._scroll()
+        elif event.type == pygame.MOUSEWHEEL and count:
+            self.index = max(0, min(count - 1, self.index - event.y))
+            self._scroll()
+        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            pos = self.ctx.layout.to_design(event.pos)
+            for i in range(len(CATEGORIES)):
+                if contains(self._tab_rect(i), pos):
+                    self.category, self.index, self.top = i, 0, 0
+                    return
+            for slot in range(VISIBLE):
+                index = self.top + slot
+                if index < count and contains(self._row_rect(slot), pos):
+                    if index == self.index:
+                        self.start()
+                    self.index = index
+                    return
+            if contains(self._start_rect(), pos):
+                self.start()
+                return
+            for button in self._buttons():
+                if contains(button.rect, pos):
+                    self._action(button.action)
+                    return
+
+    def _action(self, action: str | None) -> None:
+        if action == "mode":
+            self.ctx.mode = "exam" if self.ctx.mode == "practice" else "practice"
+        elif action == "settings":
+            from game.ui.scenes.settings import SettingsScene
+
+            self.stack.push(SettingsScene(self.ctx))
+        elif action == "resume":
+            self.resume_play()
+        elif action == "back":
+            from game.ui.scenes.title_profile import TitleScene
+
+            self.stack.replace(TitleScene(self.ctx))
+
+    # -- drawing -----------------------------------------------------------------------------------
+
+    def _tab_rect(self, i: int) -> tuple[float, float, float, float]:
+        return (16 + i * 276, 68, 264, 48)
+
+    def _row_rect(self, slot: int) -> tuple[float, float, float, float]:
+        x, y, w, _ = LIST
+        return (x, y + slot * (ROW_H + 4), w, ROW_H)
+
+    def _start_rect(self) -> tuple[float, float, float, float]:
+        x, y, w, _h = SIDE
+        return (x + 20, y + 246, w - 40, 54)
+
+    def row_detail(self, scenario: Scenario) -> str:
+        t = self.ctx.t
+        stars = "★" * scenario.difficulty + "☆" * (3 - scenario.difficulty)
+        parts = [t(f"type.{scenario.customer.type}"), f"{t('select.difficulty')} {stars}"]
+        stats = self.stats.get(scenario.id)
+        if stats is None or not stats.attempts:
+            parts.append(t("select.no_best"))
+        else:
+            if stats.best is not None:
+                parts.append(t("select.best", score=f"{stats.best:.0f}"))
+            if stats.passed:
+                parts.append(t("select.passed"))
+            parts.append(t("select.attempts", n=stats.attempts))
+        return " · ".join(parts)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ctx, th = self.ctx, self.ctx.theme
+        surface.fill(th.background)
+        draw_text(
+            ctx, surface, ctx.t("select.title"), (16, 12, 500, 44), 28, th.text, bold=True, valign="middle"
+        )
+        if ctx.profile:
+            draw_text(
+                ctx,
+                surface,
+                ctx.t("select.profile", name=ctx.profile),
+                (520, 12, 312, 44),
+                18,
+                th.text_dim,
+                align="right",
+                valign="middle",
+            )
+        for i, category in enumerate(CATEGORIES):
+            active = i == self.category
+            rect = self._tab_rect(i)
+            draw_panel(ctx, surface, rect, th.accent if active else th.panel_alt, th.border, radius=10)
+            draw_text(
+                ctx,
+                surface,
+                ctx.t(f"category.{category}"),
+                rect,
+                20,
+                th.on_accent if active else th.text,
+                bold=active,
+                align="center",
+                valign="middle",
+            )
+        scenarios = self.in_category()
+        if not scenarios:
+            draw_text(
+                ctx,
+                surface,
+                ctx.t("select.empty"),
+                (LIST[0] + 20, LIST[1] + 20, LIST[2] - 40, 60),
+                20,
+                th.text_dim,
+            )
+        for slot in range(VISIBLE):
+            index = self.top + slot
+            if index >= len(scenarios):
+                break
+            scenario = scenarios[index]
+            rect = self._row_rect(slot)
+            focused = index == self.index
+            draw_panel(
+                ctx,
+                surface,
+                rect,
+                th.panel_alt if focused else th.panel,
+                th.focus if focused else th.border,
+                width=3 if focused else 1,
+            )
+            x, y, w, _h = rect
+            draw_text(
+                ctx,
+                surface,
+                scenario.title,
+                (x + 20, y + 10, w - 40, 40),
+                22,
+                th.text,
+                bold=True,
+                valign="middle",
+            )
+            draw_text(
+                ctx,
+                surface,
+                self.row_detail(scenario),
+                (x + 20, y + 52, w - 40, 34),
+                17,
+                th.text_dim,
+                valign="middle",
+            )
+        if self.top > 0 or self.top + VISIBLE < len(scenarios):
+            draw_text(
+                ctx,
+                surface,
+                f"{self.index + 1} / {len(scenarios)}",
+                (LIST[0], 628, LIST[2], 14),
+                12,
+                th.text_dim,
+                align="right",
+            )
+        self._draw_side(surface)
+        for button in self._buttons():
+            button.draw(ctx, surface, size=18)
+        draw_text(
+            ctx,
+            surface,
+            ctx.t("select.hint"),
+            (848, 16, 416, 40),
+            13,
+            th.text_dim,
+            align="right",
+            valign="middle",
+        )
+
+    def _draw_side(self, surface: pygame.Surface) -> None:
+        ctx, th = self.ctx, self.ctx.theme
+        x, y, w, h = SIDE
+        draw_panel(ctx, surface, SIDE, th.panel, th.border)
+        scenario = self.current
+        if scenario is not None:
+            blocks = [Block(scenario.title, 20, th.text, bold=True)]
+            if scenario.description:
+                blocks.append(Block(scenario.description, 15, th.text_dim, gap=6))
+            draw_blocks(ctx, surface, (x + 20, y + 16, w - 40, 222), blocks)
+            label = ctx.t("select.start", mode=ctx.t(f"mode.{ctx.mode}"))
+            start = Button(self._start_rect(), label, "start")
+            start.draw(ctx, surface, focused=True, size=19)
+        blocks = [Block(ctx.t("select.recommend"), 18, th.accent, bold=True)]
+        if not self.recommendations:
+            blocks.append(Block(ctx.t("select.no_recommend"), 15, th.text_dim, gap=6))
+        for rec in self.recommendations[:3]:
+            try:
+                title = ctx.library.get(rec.scenario_id).title
+            except KeyError:
+                continue
+            blocks.append(Block(f"· {title}", 16, th.text, bold=True, gap=8))
+            blocks.append(Block(rec.reason, 14, th.text_dim, indent=12, gap=2))
+        if not ctx.persistent:
+            blocks.append(Block(ctx.t("select.no_saves"), 14, th.warn, gap=10))
+        draw_blocks(ctx, surface, (x + 20, y + 316, w - 40, h - 332), blocks)

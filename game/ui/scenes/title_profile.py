@@ -1,0 +1,131 @@
+"""Title and profile: choose a profile or type a new name (Korean through the IME), settings, quit.
+
+The name box is always listening on this screen, so a trainee can just start typing; arrows and Enter
+pick an existing profile when the box is empty.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.context import Context
+from game.ui.scene import Scene
+from game.ui.widgets.button import Button, Menu
+from game.ui.widgets.text import draw_text
+from game.ui.widgets.text_input import TextInput
+
+COLUMN = (400, 200, 480, 0)
+MAX_SHOWN = 8  # two columns of four
+
+
+class TitleScene(Scene):
+    name = "title"
+
+    def __init__(self, ctx: Context, then: str | None = None) -> None:
+        super().__init__(ctx)
+        self.then = then  # a scenario id to open once a profile is chosen (``eungdae play ID``)
+        self.input = TextInput((400, 536, 340, 56), max_length=20, placeholder=ctx.t("title.new_profile"))
+        self.error = ""
+        self.profiles: list[str] = []
+        self._build()
+        self.input.activate(ctx)
+
+    def _build(self) -> None:
+        try:
+            self.profiles = self.ctx.progress.profiles()
+        except (OSError, ValueError) as exc:
+            self.profiles, self.error = [], str(exc)
+        x, y, _w, _ = COLUMN
+        buttons = [
+            Button((x + (i // 4) * 244, y + 30 + (i % 4) * 64, 236, 56), name, f"profile:{name}")
+            for i, name in enumerate(self.profiles[:MAX_SHOWN])
+        ]
+        buttons.append(Button((x, 612, 232, 52), self.ctx.t("title.settings"), "settings"))
+        buttons.append(Button((x + 248, 612, 232, 52), self.ctx.t("title.quit"), "quit"))
+        self.menu = Menu(buttons, focus=getattr(getattr(self, "menu", None), "focus", 0))
+        self.create = Button((752, 536, 128, 56), self.ctx.t("title.create"), "create")
+        self.input.placeholder = self.ctx.t("title.new_profile")
+
+    def resume(self) -> None:
+        self._build()
+        self.input.activate(self.ctx)
+
+    def close(self) -> None:
+        self.input.deactivate()
+
+    def choose(self, name: str) -> None:
+        from game.ui.scenes.play import PlayScene
+        from game.ui.scenes.select import SelectScene
+
+        self.ctx.profile = name
+        self.input.deactivate()
+        if self.then is not None:
+            try:
+                scenario = self.ctx.library.get(self.then)
+            except KeyError:
+                self.stack.replace(SelectScene(self.ctx))
+                return
+            self.stack.replace(PlayScene(self.ctx, scenario, self.ctx.library.rubric_for(scenario)))
+        else:
+            self.stack.replace(SelectScene(self.ctx))
+
+    def create_profile(self) -> None:
+        name = self.input.text.strip()
+        if not name:
+            return
+        try:
+            if name not in self.profiles:
+                self.ctx.progress.create_profile(name)
+        except ValueError as exc:
+            self.error = str(exc)
+            return
+        self.choose(name)
+
+    def process_event(self, event: pygame.event.Event) -> None:
+        if self.input.process_event(event):
+            self.error = ""
+            return
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            if self.input.composition:
+                return
+            if self.input.text.strip():
+                self.create_profile()
+                return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.ctx.quit_requested = True
+            return
+        if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            from game.ui.layout import contains
+
+            if contains(self.create.rect, self.ctx.layout.to_design(event.pos)):
+                self.create_profile()
+                return
+        button = self.menu.handle(self.ctx, event)
+        if button is None:
+            return
+        if button.action.startswith("profile:"):
+            self.choose(button.action.split(":", 1)[1])
+        elif button.action == "settings":
+            from game.ui.scenes.settings import SettingsScene
+
+            self.stack.push(SettingsScene(self.ctx))
+        elif button.action == "quit":
+            self.ctx.quit_requested = True
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ctx, th = self.ctx, self.ctx.theme
+        surface.fill(th.background)
+        draw_text(
+            ctx, surface, ctx.t("app.title"), (0, 40, 1280, 90), 72, th.accent, bold=True, align="center"
+        )
+        draw_text(ctx, surface, ctx.t("app.subtitle"), (0, 130, 1280, 36), 20, th.text_dim, align="center")
+        x, y, w, _ = COLUMN
+        draw_text(ctx, surface, ctx.t("title.profiles"), (x, y - 6, w, 30), 18, th.text, bold=True)
+        if not self.profiles:
+            draw_text(ctx, surface, ctx.t("title.none"), (x, y + 40, w, 60), 18, th.text_dim)
+        self.menu.draw(ctx, surface)
+        self.input.draw(ctx, surface)
+        self.create.draw(ctx, surface, size=16)
+        if self.error:
+            draw_text(ctx, surface, self.error, (x, 500, w, 32), 16, th.bad, valign="middle")
+        draw_text(ctx, surface, ctx.t("title.hint"), (0, 680, 1280, 30), 15, th.text_dim, align="center")

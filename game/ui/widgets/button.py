@@ -1,0 +1,103 @@
+"""Buttons and a keyboard-and-mouse menu of them.
+
+Every button can be reached three ways, because a new hire at a shared PC may use any of them: a
+click, its number key (choices), or arrow keys and Enter (focus). The label wraps and shrinks inside
+the button instead of spilling.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+from game.ui.context import Context
+from game.ui.layout import Rect, contains
+from game.ui.widgets.panel import draw_panel
+from game.ui.widgets.text import draw_text
+
+
+@dataclass
+class Button:
+    rect: Rect
+    label: str
+    action: str
+    number: int | None = None
+    enabled: bool = True
+
+    def draw(self, ctx: Context, surface: pygame.Surface, focused: bool = False, size: float = 20) -> None:
+        th = ctx.theme
+        back = th.accent if focused else th.panel_alt
+        fore = th.on_accent if focused else th.text
+        if not self.enabled:
+            fore = th.text_dim
+        draw_panel(ctx, surface, self.rect, back, th.focus if focused else th.border, radius=10)
+        x, y, w, h = self.rect
+        left = x + 14
+        if self.number is not None:
+            badge = (x + 10, y + h / 2 - 16, 32, 32)
+            draw_panel(ctx, surface, badge, th.on_accent if focused else th.accent, None, radius=16)
+            draw_text(
+                ctx,
+                surface,
+                str(self.number),
+                badge,
+                18,
+                th.accent if focused else th.on_accent,
+                bold=True,
+                align="center",
+                valign="middle",
+            )
+            left = x + 52
+        draw_text(
+            ctx,
+            surface,
+            self.label,
+            (left, y + 6, x + w - left - 12, h - 12),
+            size,
+            fore,
+            bold=focused,
+            valign="middle",
+            align="left" if self.number is not None else "center",
+        )
+
+
+class Menu:
+    """A column (or row) of buttons with one focused; Enter or a click activates."""
+
+    def __init__(self, buttons: list[Button], focus: int = 0) -> None:
+        self.buttons = buttons
+        self.focus = min(focus, max(0, len(buttons) - 1))
+
+    def at(self, pos: tuple[float, float]) -> int | None:
+        for index, button in enumerate(self.buttons):
+            if button.enabled and contains(button.rect, pos):
+                return index
+        return None
+
+    def handle(self, ctx: Context, event: pygame.event.Event) -> Button | None:
+        """The button activated by this event, if any; moves the focus on arrows and hover."""
+        if not self.buttons:
+            return None
+        if event.type == pygame.KEYDOWN:
+            if event.key in (pygame.K_DOWN, pygame.K_RIGHT, pygame.K_TAB):
+                self.focus = (self.focus + 1) % len(self.buttons)
+            elif event.key in (pygame.K_UP, pygame.K_LEFT):
+                self.focus = (self.focus - 1) % len(self.buttons)
+            elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+                button = self.buttons[self.focus]
+                return button if button.enabled else None
+        elif event.type == pygame.MOUSEMOTION:
+            index = self.at(ctx.layout.to_design(event.pos))
+            if index is not None:
+                self.focus = index
+        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            index = self.at(ctx.layout.to_design(event.pos))
+            if index is not None:
+                self.focus = index
+                return self.buttons[index]
+        return None
+
+    def draw(self, ctx: Context, surface: pygame.Surface, size: float = 20) -> None:
+        for index, button in enumerate(self.buttons):
+            button.draw(ctx, surface, focused=index == self.focus, size=size)
