@@ -118,6 +118,42 @@ TRANSCRIPTS = [
         {"attitude": 14.3, "composure": 0.0, "smile": 0.0},
         blockers=["no_argument"],
     ),
+    Transcript(
+        "cheerful-birthday-cake-order.yaml",
+        "best",
+        [1, 1, 1, 1, 1, 1, 1],
+        "delighted",
+        True,
+        100.0,
+        {"skill": 100.0, "knowledge": 100.0, "smile": 100.0},
+    ),
+    Transcript(
+        "cheerful-birthday-cake-order.yaml",
+        "carried away: chat back, say maybe, promise to try",
+        [1, 2, 1, 2, 2, 1, 1],
+        "neutral",
+        False,
+        74.4,
+        {"skill": 40.0, "service": 50.0, "smile": 100.0},
+    ),
+    Transcript(
+        "cheerful-birthday-cake-order.yaml",
+        "promise the photo: the customer is lost, yet the points pass",
+        [1, 1, 1, 4, 1, 1, 1],
+        "lost",
+        True,
+        83.9,
+        {"service": 50.0, "knowledge": 76.5, "skill": 76.0},
+    ),
+    Transcript(
+        "cheerful-birthday-cake-order.yaml",
+        "maybe, bare 네?, flat no, wrong no, let her go",
+        [1, 3, 2, 3, 3, 2],
+        "lost",
+        False,
+        47.2,
+        {"attitude": 14.3, "knowledge": 33.3, "skill": 28.6},
+    ),
 ]
 
 
