@@ -138,10 +138,10 @@ TRANSCRIPTS = [
     ),
     Transcript(
         "cheerful-birthday-cake-order.yaml",
-        "promise the photo: the customer is lost, yet the points pass",
+        "promise the photo: high points, but a lost customer fails the attempt",
         [1, 1, 1, 4, 1, 1, 1],
         "lost",
-        True,
+        False,
         83.9,
         {"service": 50.0, "knowledge": 76.5, "skill": 76.0},
     ),
