@@ -37,6 +37,17 @@ class Appraisal:
     blockers: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
+    def copy(self) -> Appraisal:
+        return Appraisal(
+            dict(self.effects),
+            self.mood,
+            list(self.citations),
+            list(self.wording),
+            list(self.steps),
+            list(self.blockers),
+            list(self.notes),
+        )
+
     def add(self, effects: dict[str, float] | object) -> None:
         for name, value in effects.items():  # type: ignore[attr-defined]
             self.effects[name] = self.effects.get(name, 0.0) + float(value)

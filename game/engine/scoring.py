@@ -185,7 +185,10 @@ def compute_result(
     return Result(
         scenario=scenario_id,
         overall=overall,
-        passed=ending is not None and not blockers and overall >= pass_mark - EPSILON,
+        passed=ending is not None
+        and not ending.fails_attempt
+        and not blockers
+        and overall >= pass_mark - EPSILON,
         pass_mark=pass_mark,
         dimensions=ordered,
         frameworks=frameworks,

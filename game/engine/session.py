@@ -200,7 +200,7 @@ class Session:
     ) -> Decision:
         rubric = self.rubric
         # A copy: a timing penalty belongs to what was answered, not to the option as a yardstick.
-        chosen = copy.deepcopy(answered)
+        chosen = answered.copy()
         values = [a.value(rubric) for a in candidates]
         best_index = max(range(len(candidates)), key=lambda i: (values[i], -i))
         best = candidates[best_index]

@@ -110,7 +110,12 @@ def _node(node_id: str, raw: dict[str, Any], scenario_id: str, located: Located)
         if typed
         else None,
         next=_branches(raw.get("next"), located, (*path, "next")),
-        ending=Ending(ending["outcome"], bool(ending.get("resolved", False)), ending.get("summary", ""))
+        ending=Ending(
+            ending["outcome"],
+            bool(ending.get("resolved", False)),
+            ending.get("summary", ""),
+            bool(ending.get("fails", False)),
+        )
         if ending
         else None,
         pos=located.pos(path, key=True),

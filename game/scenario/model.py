@@ -105,6 +105,12 @@ class Ending:
     outcome: str
     resolved: bool
     summary: str = ""
+    fails: bool = False
+
+    @property
+    def fails_attempt(self) -> bool:
+        """A lost customer fails the attempt whatever the score; an author may mark other endings too."""
+        return self.fails or self.outcome == "lost"
 
 
 @dataclass(frozen=True)

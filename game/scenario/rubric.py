@@ -243,6 +243,7 @@ class Rubric:
     pass_mark: float = 80.0
     path: str = ""
     _hits: dict[str, tuple[WordingRule, ...]] = field(default_factory=dict, compare=False, repr=False)
+    _weights: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
 
     def wording_hits(self, text: str) -> tuple[WordingRule, ...]:
         """The rules a line matches; memoised because search and soak tests appraise lines many times."""
@@ -258,11 +259,17 @@ class Rubric:
         return tuple(d for d in self.dimensions if d != habit)
 
     def weight(self, dimension: str) -> float:
-        """A dimension's share of the overall score: its framework's weight split by its own weight."""
-        dim = self.dimensions[dimension]
-        siblings = [d for d in self.dimensions.values() if d.framework == dim.framework]
-        total = sum(d.weight for d in siblings) or 1.0
-        return self.frameworks[dim.framework].weight * dim.weight / total
+        return self.weights[dimension]
+
+    @property
+    def weights(self) -> Mapping[str, float]:
+        """Each dimension's share of the overall score: its framework's weight split by dimension weight."""
+        if not self._weights:
+            for dim in self.dimensions.values():
+                siblings = [d for d in self.dimensions.values() if d.framework == dim.framework]
+                total = sum(d.weight for d in siblings) or 1.0
+                self._weights[dim.id] = self.frameworks[dim.framework].weight * dim.weight / total
+        return self._weights
 
     @property
     def steps(self) -> tuple[str, ...]:

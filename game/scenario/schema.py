@@ -119,6 +119,10 @@ NODE: dict[str, Any] = {
             "properties": {
                 "outcome": {"enum": list(OUTCOMES)},
                 "resolved": {"type": "boolean", "description": "Resolved on first contact."},
+                "fails": {
+                    "type": "boolean",
+                    "description": "Reaching this ending fails the attempt whatever the score ('lost' always does).",
+                },
                 "summary": _text,
             },
         },
