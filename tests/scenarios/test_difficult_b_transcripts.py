@@ -5,9 +5,10 @@ reads on the debrief: the ending, pass or fail, the overall score and the dimens
 The numbers come from the scenarios as designed (checked against ``eungdae replay --json``), so a change
 to the engine, the rubric or a scenario that moves a score shows up here.
 
-The abusive call is pinned from three sides because it teaches a boundary: the calm warn → end → report
-path is the best (an ``escalated`` ending), enduring the abuse to the end fails, and retaliating fails
-as a blocker even when everything before it was right.
+The abusive call is pinned from four sides because it teaches a boundary: the calm warn → end → report
+path is the best (an ``escalated`` ending), enduring the abuse to the end fails, retaliating fails as a
+blocker even when everything before it was right, and a call ended well but never reported fails by
+its ending (reporting is part of the procedure, though one last decision cannot pull the average down).
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ TRANSCRIPTS = [
         "handled by the book but not reported",
         [1, 1, 1, 1, 1, 1, 1, 2],
         "neutral",
-        True,
+        False,
         95.1,
         {"composure": 84.0, "habit": 87.5},
     ),
