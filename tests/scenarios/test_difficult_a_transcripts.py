@@ -73,10 +73,10 @@ TRANSCRIPTS = [
     ),
     Transcript(
         "fault-finding-dining-table-call.yaml",
-        "a comforting untruth: passes on points, ends unresolved",
+        "a comforting untruth: high points, but the unkept promise fails",
         [1, 1, 1, 3, 1, 1, 1],
         "neutral",
-        True,
+        False,
         92.0,
         {"knowledge": 33.3, "procedure": 100.0, "skill": 84.6},
     ),
@@ -135,6 +135,15 @@ TRANSCRIPTS = [
         False,
         74.4,
         {"skill": 40.0, "service": 50.0, "smile": 100.0},
+    ),
+    Transcript(
+        "cheerful-birthday-cake-order.yaml",
+        "say 'I will check' about the photo: high points, but the vague promise fails",
+        [1, 1, 1, 2, 1, 1, 1],
+        "neutral",
+        False,
+        93.7,
+        {"skill": 76.0, "knowledge": 88.2, "service": 100.0},
     ),
     Transcript(
         "cheerful-birthday-cake-order.yaml",
