@@ -216,10 +216,10 @@ class PlayScene(Scene):
 
     def _typed_event(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            if not self.typewriter.done:
-                self.typewriter.skip()
-            elif self.input.text.strip() and not self.input.composition:
+            if self.input.text.strip() and not self.input.composition:
                 self._answer(self.input.text.strip())
+            else:
+                self.typewriter.skip()
             return True
         if event.type == pygame.KEYDOWN and event.key not in (pygame.K_BACKSPACE,):
             return event.unicode.isprintable() and event.unicode != ""
@@ -256,6 +256,7 @@ class PlayScene(Scene):
             return
         choice = options[number - 1]
         self.ctx.speech.stop()
+        self._log_reply(choice.say, choice.reaction)
         decision = self.session.choose(number)
         self._after_decision(node, choice, decision)
 
@@ -263,18 +264,22 @@ class PlayScene(Scene):
         node = self.session.node
         self.ctx.speech.stop()
         self.input.deactivate()
+        self._log_reply(text, "")
         decision = self.session.answer(text)
         self._after_decision(node, None, decision)
+
+    def _log_reply(self, said: str, reaction: str) -> None:
+        """Log what the trainee said (and the reaction) before the engine moves on to the next node."""
+        done = len(self.session.decisions) + 1
+        self._marks.append(len(self.backlog))
+        self.backlog.append(LogEntry("trainee", said, done))
+        if reaction:
+            self.backlog.append(LogEntry("customer", reaction, done))
 
     def _after_decision(self, node: Node, choice: Choice | None, decision: Decision) -> None:
         if node.event == "phone_ringing" and self.connected_at is None:
             self.connected_at = self.clock.now
-        done = len(self.session.decisions)
-        self._marks.append(len(self.backlog))
-        self.backlog.append(LogEntry("trainee", decision.say, done))
         reaction = choice.reaction if choice is not None else ""
-        if reaction:
-            self.backlog.append(LogEntry("customer", reaction, done))
         self._autosave()
         if self.mode == "practice":
             from game.ui.scenes.coaching import CoachingScene

@@ -91,6 +91,8 @@ class TitleScene(Scene):
             if self.input.text.strip():
                 self.create_profile()
                 return
+            if not self.profiles:  # nothing typed, nothing to pick: Enter must not open settings
+                return
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             self.ctx.quit_requested = True
             return

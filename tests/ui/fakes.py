@@ -1,0 +1,32 @@
+"""An in-memory progress for UI tests: the real port's behaviour, plus what a test wants to inspect."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from game.progress.port import Recommendation
+from game.ui.memory_progress import MemoryProgress
+
+
+class FakeProgress(MemoryProgress):
+    def __init__(self, recommendations: list[Recommendation] | None = None) -> None:
+        super().__init__()
+        self.saved_settings: list[dict[str, Any]] = []
+        self.recorded: list[str] = []
+        self.autosaves = 0
+        self._recs = recommendations or []
+
+    def save_settings(self, settings: dict[str, Any]) -> None:
+        super().save_settings(settings)
+        self.saved_settings.append(dict(settings))
+
+    def record_attempt(self, profile, session, result) -> None:
+        super().record_attempt(profile, session, result)
+        self.recorded.append(session.scenario.id)
+
+    def autosave(self, profile, session) -> None:
+        super().autosave(profile, session)
+        self.autosaves += 1
+
+    def recommendations(self, profile: str, limit: int = 3) -> list[Recommendation]:
+        return self._recs[:limit]

@@ -1,0 +1,81 @@
+"""Driving the real UI headless: an app on the dummy video driver, events posted as a trainee would."""
+
+from __future__ import annotations
+
+import functools
+
+import pygame
+
+from game.scenario.library import Library, load_library
+from game.scenario.model import Scenario
+from game.ui.app import App
+from game.ui.context import Context
+from game.ui.settings import Settings
+from tests.ui.fakes import FakeProgress
+
+
+@functools.cache
+def library() -> Library:
+    return load_library()
+
+
+def scenario(scenario_id: str = "phone-late-delivery") -> Scenario:
+    return library().get(scenario_id)
+
+
+def make_app(
+    size: tuple[int, int] = (1280, 720),
+    progress: FakeProgress | None = None,
+    settings: Settings | None = None,
+    profile: str | None = "테스트",
+    mode: str = "practice",
+) -> App:
+    pygame.init()
+    progress = progress or FakeProgress()
+    if profile and profile not in progress.profiles():
+        progress.create_profile(profile)
+    ctx = Context(
+        library=library(), progress=progress, settings=settings or Settings(), profile=profile, mode=mode
+    )
+    pygame.event.clear()
+    return App(ctx, size=size)
+
+
+def play_scene(app: App, scenario_id: str = "phone-late-delivery"):
+    from game.ui.scenes.play import PlayScene
+
+    found = scenario(scenario_id)
+    scene = PlayScene(app.ctx, found, library().rubric_for(found))
+    app.start(scene)
+    app.step(0.0)
+    return scene
+
+
+def press(app: App, key: int, mod: int = 0, unicode: str = "", dt: float = 0.0) -> None:
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=unicode, scancode=0))
+    app.step(dt)
+
+
+def click(app: App, design_pos: tuple[float, float], dt: float = 0.0) -> None:
+    pos = app.ctx.layout.point(*design_pos)
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
+    app.step(dt)
+
+
+def centre(rect: tuple[float, float, float, float]) -> tuple[float, float]:
+    x, y, w, h = rect
+    return x + w / 2, y + h / 2
+
+
+def region(app: App, rect: tuple[float, float, float, float]) -> bytes:
+    """The window pixels of a design rectangle, to compare before and after an event."""
+    box = pygame.Rect(app.ctx.layout.rect(rect))
+    return pygame.image.tobytes(app.surface.subsurface(box), "RGB")
+
+
+def colours(app: App, rect: tuple[float, float, float, float]) -> set[tuple[int, int, int]]:
+    box = pygame.Rect(app.ctx.layout.rect(rect))
+    sub = app.surface.subsurface(box)
+    return {tuple(sub.get_at((x, y)))[:3] for x in range(0, box.width, 2) for y in range(0, box.height, 2)}
