@@ -163,8 +163,8 @@ TRANSCRIPTS = [
         [1, 2, 1, 1, 1, 1],
         "satisfied",
         False,
-        85.5,
-        {"procedure": 60.0, "composure": 75.0, "attitude": 82.6},
+        82.3,
+        {"procedure": 50.0, "composure": 75.0, "attitude": 83.3},
         blockers=["no_blame"],
     ),
     Transcript(
