@@ -64,3 +64,18 @@ def random_session(library: Library, scenario_id: str, rng: random.Random) -> Se
         else:
             session.choose(rng.randint(1, len(session.available())), rng.uniform(0.5, 9))
     return session
+
+
+def small_class(folder: Path) -> ProgressStore:
+    """The hand-worked set of the report tests (overall scores from the engine, stated here):
+
+    김하늘: BEST 100.0 passed, then ARGUE 45.0 failed · 이도윤: EXCUSE 86.2 passed · 박서준: ARGUE 45.0 failed
+    """
+    clock = Clock(datetime(2025, 3, 3, 12, 0, tzinfo=timezone.utc))  # the same date in any time zone ±11 h
+    store = store_at(folder, clock)
+    for name, plays in (("김하늘", [BEST, ARGUE]), ("이도윤", [EXCUSE]), ("박서준", [ARGUE])):
+        store.create_profile(name)
+        for choices in plays:
+            clock.advance(minutes=10)
+            record(store, name, choices)
+    return store

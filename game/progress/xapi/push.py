@@ -75,3 +75,11 @@ class Lrs:
         url = self.statements_url + ("?" + urllib.parse.urlencode(params) if params else "")
         _, raw = self._request("GET", url)
         return json.loads(raw.decode("utf-8"))
+
+    def statement(self, statement_id: str) -> dict[str, Any] | None:
+        """One statement by id; some LRSs (Ralph) answer with a ``statements`` list instead of the object."""
+        data = self.get(statementId=statement_id)
+        if "statements" in data:
+            found = [s for s in data["statements"] if s.get("id") == statement_id]
+            return found[0] if found else None
+        return data

@@ -1,0 +1,20 @@
+import csv
+import io
+
+from game.progress.reports import csv as csv_report
+from game.progress.reports.figures import compute, select
+from tests.progress.helpers import ARGUE, LIBRARY, small_class
+
+
+def test_one_row_per_attempt_readable_by_excel(tmp_path):
+    figs = compute(select(small_class(tmp_path).all_attempts()), LIBRARY, "전체")
+    text = csv_report.render(figs)
+    assert text.startswith("\ufeff")  # Excel needs the BOM to read Korean as UTF-8
+    rows = list(csv.DictReader(io.StringIO(text[1:])))
+    assert len(rows) == 4
+    assert [r["profile"] for r in rows] == ["김하늘", "김하늘", "박서준", "이도윤"]
+    argue = rows[2]
+    assert argue["overall"] == "45.0" and argue["passed"] == "False" and argue["blockers"] == "no_argument"
+    assert argue["choices"] == " ".join(map(str, ARGUE))
+    assert argue["title"] == "배송이 늦어진 고객의 항의 전화"
+    assert rows[3]["fw:3S"] == "97.8" and rows[3]["dim:habit"] != ""
