@@ -14,6 +14,7 @@ import sys
 COMMAND_MODULES = (
     "game.cli.authoring",
     "game.cli.replay",
+    "game.cli.scaffold",
     "game.cli.voices",
     "game.cli.report",
     "game.cli.play",

@@ -244,7 +244,7 @@ class Session:
             chosen=chosen,
             best=best,
             worst=worst_values([*candidates, answered], timing_worst),
-            feedback=self._feedback(choice, chosen),
+            feedback=self._feedback(choice, chosen, elapsed),
             mood_before=self.state.mood,
             mood_after=self.state.mood,
             typed=choice is None,
@@ -258,15 +258,25 @@ class Session:
             return "on_time"
         return "late" if elapsed <= 2 * limit else "very_late"
 
-    def _feedback(self, choice: Choice | None, chosen: Appraisal) -> list[str]:
-        """Coaching lines: the author's why first, then each principle the rubric saw, once."""
+    def _feedback(self, choice: Choice | None, chosen: Appraisal, elapsed: float) -> list[str]:
+        """Coaching lines: the author's why first, then each principle the rubric saw, once per verdict.
+
+        A late answer always says so, even when the words themselves followed the same principle
+        ("바로 확인해 드리겠습니다" said after the limit): otherwise the trainee sees a miss and no reason.
+        """
         lines = [choice.feedback] if choice is not None and choice.feedback else []
-        seen: set[str] = set()
+        seen: set[tuple[str, bool]] = set()
         for citation in chosen.citations:
-            if citation.principle in seen:
-                continue
-            seen.add(citation.principle)
             principle = self.rubric.principles[citation.principle]
+            if citation.reason == "timing":
+                limit = self.node.time_limit or 0.0
+                lines.append(
+                    f"[{principle.title}] 제한 시간 {limit:g}초를 넘겨 {elapsed:.1f}초 만에 답했습니다."
+                )
+                continue
+            if (citation.principle, citation.followed) in seen:
+                continue
+            seen.add((citation.principle, citation.followed))
             if citation.reason.startswith("wording:"):
                 rule = next(r for r in self.rubric.wording if r.id == citation.reason.split(":", 1)[1])
                 if rule.feedback:

@@ -48,6 +48,7 @@ def lint_scenario(scenario: Scenario, rubric: Rubric) -> list[Diagnostic]:
 
 def _choices(node: Node, rubric: Rubric, play: Session, where: Pos) -> list[Diagnostic]:
     out: list[Diagnostic] = []
+    shown = play.available()
     if len(node.choices) == 1:
         out.append(
             Diagnostic(
@@ -58,10 +59,12 @@ def _choices(node: Node, rubric: Rubric, play: Session, where: Pos) -> list[Diag
             )
         )
         return out
-    appraisals = [appraise(rubric, c.say, c, play.state, play.complaint_active) for c in node.choices]
+    # Only the options shown in this state compete: an 'if:' may offer alternative wordings for
+    # different situations, which must not be compared with each other.
+    appraisals = [appraise(rubric, c.say, c, play.state, play.complaint_active) for c in shown]
     values = [a.value(rubric) for a in appraisals]
     top = max(values)
-    leaders = [c for c, v in zip(node.choices, values, strict=True) if v >= top - EPSILON]
+    leaders = [c for c, v in zip(shown, values, strict=True) if v >= top - EPSILON]
     if len(leaders) > 1:
         names = ", ".join(c.id for c in leaders)
         out.append(
@@ -73,7 +76,7 @@ def _choices(node: Node, rubric: Rubric, play: Session, where: Pos) -> list[Diag
             )
         )
     best = leaders[0]
-    best_appraisal = appraisals[node.choices.index(best)]
+    best_appraisal = appraisals[shown.index(best)]
     broken = [c.principle for c in best_appraisal.citations if not c.followed]
     if broken:
         out.append(
@@ -84,7 +87,7 @@ def _choices(node: Node, rubric: Rubric, play: Session, where: Pos) -> list[Diag
                 best.pos or where,
             )
         )
-    for choice, appraisal, value in zip(node.choices, appraisals, values, strict=True):
+    for choice, appraisal, value in zip(shown, appraisals, values, strict=True):
         if value >= top - EPSILON or choice.feedback:
             continue
         explained = any(rule.feedback for rule in rubric.wording if rule.id in appraisal.wording) or any(

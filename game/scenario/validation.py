@@ -48,6 +48,11 @@ def _best(error: jsonschema.ValidationError) -> jsonschema.ValidationError:
     return error
 
 
+def _looks_like_prose(key: str) -> bool:
+    """Korean text or words with spaces as a key: almost always a sentence split at a comma."""
+    return " " in key.strip() or any("\uac00" <= ch <= "\ud7a3" for ch in key)
+
+
 def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return "true/false"
@@ -68,6 +73,10 @@ def _convert(located: Located, error: jsonschema.ValidationError) -> list[Diagno
         for key in extras:
             close = difflib.get_close_matches(key, allowed, n=1)
             hint = f"did you mean '{close[0]}'?" if close else f"allowed here: {', '.join(allowed)}"
+            if _looks_like_prose(key):
+                hint = (
+                    "a comma inside { } starts a new key: put the text in quotes, or write one key per line"
+                )
             out.append(
                 Diagnostic(
                     "E101", f"unknown key '{key}' in {where}", hint, located.pos((*path, key), key=True)

@@ -147,3 +147,9 @@ def test_habit_blends_this_attempt_with_recent_attempts(story):
     # only the last 3 attempts count (history_attempts: 3)
     result = play(scenario, rubric, [1, 1, 1], history=History([0.0, 1.0, 1.0, 1.0])).result()
     assert result.dimensions["habit"] == pytest.approx(100)
+
+
+def test_a_late_answer_is_explained_even_when_the_words_were_right(story):
+    late = scores(story, [1, 1, 1], [7, 1, 1]).decisions[0]
+    assert not late.is_best and late.best_say == late.say
+    assert "[신속] 제한 시간 5초를 넘겨 7.0초 만에 답했습니다." in late.feedback

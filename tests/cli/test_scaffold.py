@@ -1,0 +1,47 @@
+"""`eungdae new` gives a trainer a scenario that already passes lint; `eungdae graph` draws one."""
+
+from __future__ import annotations
+
+import re
+
+import pygame
+import pytest
+
+from game.cli import main
+from game.scenario.library import PROJECT_ROOT, load_library
+
+
+@pytest.mark.parametrize("template", ["face_to_face", "phone", "difficult"])
+def test_new_from_each_template_is_valid_and_lint_clean(tmp_path, template, capsys):
+    target = tmp_path / "mine.yaml"
+    assert main(["new", "my-first", "--template", template, "-o", str(target)]) == 0
+    assert main(["lint", "--strict", str(target)]) == 0
+    library = load_library([str(target)])
+    assert [s.id for s in library.scenarios] == ["my-first"]
+    assert main(["new", "my-first", "-o", str(target)]) == 1  # never overwrites
+    assert "already exists" in capsys.readouterr().err
+
+
+def test_new_refuses_a_bad_id(capsys):
+    assert main(["new", "My Scenario"]) == 2
+    assert "not a valid id" in capsys.readouterr().err
+
+
+def test_the_authoring_guide_example_is_a_valid_lint_clean_scenario(tmp_path):
+    page = (PROJECT_ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
+    example = re.search(r"```yaml\n(.*?)```", page, re.S).group(1)
+    path = tmp_path / "example.yaml"
+    path.write_text(example, encoding="utf-8")
+    assert main(["lint", "--strict", str(path)]) == 0
+
+
+def test_graph_writes_dot_svg_and_png(tmp_path, capsys):
+    for suffix in ("dot", "svg", "png"):
+        assert main(["graph", "phone-late-delivery", "-o", str(tmp_path / f"g.{suffix}")]) == 0
+    dot = (tmp_path / "g.dot").read_text(encoding="utf-8")
+    assert '"ring" -> "complaint" [label="1,2,3"];' in dot
+    svg = (tmp_path / "g.svg").read_text(encoding="utf-8")
+    assert svg.count("<rect") == 1 + 12  # background + one box per node
+    image = pygame.image.load(str(tmp_path / "g.png"))
+    assert image.get_width() > 500 and image.get_height() > 200
+    assert main(["graph", "phone-late-delivery", "-o", str(tmp_path / "g.txt")]) == 2
