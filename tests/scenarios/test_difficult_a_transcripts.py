@@ -133,7 +133,7 @@ TRANSCRIPTS = [
         [1, 2, 1, 2, 2, 1, 1],
         "neutral",
         False,
-        74.4,
+        73.3,
         {"skill": 40.0, "service": 50.0, "smile": 100.0},
     ),
     Transcript(
@@ -142,8 +142,8 @@ TRANSCRIPTS = [
         [1, 1, 1, 2, 1, 1, 1],
         "neutral",
         False,
-        93.7,
-        {"skill": 76.0, "knowledge": 88.2, "service": 100.0},
+        93.1,
+        {"skill": 76.0, "knowledge": 83.3, "service": 100.0},
     ),
     Transcript(
         "cheerful-birthday-cake-order.yaml",
@@ -151,8 +151,8 @@ TRANSCRIPTS = [
         [1, 1, 1, 4, 1, 1, 1],
         "lost",
         False,
-        83.9,
-        {"service": 50.0, "knowledge": 76.5, "skill": 76.0},
+        84.1,
+        {"service": 50.0, "knowledge": 77.8, "skill": 76.0},
     ),
     Transcript(
         "cheerful-birthday-cake-order.yaml",
@@ -160,8 +160,8 @@ TRANSCRIPTS = [
         [1, 3, 2, 3, 3, 2],
         "lost",
         False,
-        47.2,
-        {"attitude": 14.3, "knowledge": 33.3, "skill": 28.6},
+        46.9,
+        {"attitude": 14.3, "knowledge": 31.25, "skill": 28.6},
     ),
 ]
 

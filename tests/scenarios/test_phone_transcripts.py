@@ -79,8 +79,8 @@ CALLS = [
         [1, 1, 1, 1, 1, 3],
         "lost",
         False,
-        71.9,
-        {"attitude": 58.3, "composure": 0.0, "service": 83.3},
+        72.3,
+        {"attitude": 61.5, "composure": 0.0, "service": 83.3},
         blockers=["no_blame"],
     ),
     Call(
