@@ -7,8 +7,9 @@ import json
 import sys
 
 from game.engine.analysis import analyze
+from game.engine.coverage import coverage_table, uncovered
 from game.scenario.diagnostics import Diagnostic
-from game.scenario.library import Library, load_library
+from game.scenario.library import Library, load_library, rubric_key
 from game.scenario.lint import lint_scenario
 from game.scenario.model import Pos, Scenario
 from game.scenario.schema import schema_json
@@ -29,6 +30,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("paths", nargs="*")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_analyze)
+
+    p = sub.add_parser("coverage", help="원칙별로 어떤 시나리오·결정이 다루는지 표로 출력")
+    p.add_argument("paths", nargs="*")
+    p.add_argument("-o", "--output", help="write the Markdown table here (default: print)")
+    p.add_argument("--check", action="store_true", help="exit 1 if a principle is exercised nowhere")
+    p.set_defaults(func=cmd_coverage)
 
     p = sub.add_parser("schema", help="시나리오 파일의 JSON Schema 출력")
     p.set_defaults(func=cmd_schema)
@@ -124,6 +131,31 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             )
             print(f"  dimensions exercised: {', '.join(r.dimensions)}")
     return 1 if library.errors else 0
+
+
+def cmd_coverage(args: argparse.Namespace) -> int:
+    library = _load(args.paths)
+    _emit(library.errors)
+    if not library.scenarios:
+        return 1
+    by_rubric: dict[str, list[Scenario]] = {}
+    for scenario in library.scenarios:
+        by_rubric.setdefault(rubric_key(scenario), []).append(scenario)
+    tables, missing = [], []
+    for key, scenarios in by_rubric.items():
+        rubric = library.rubrics[key]
+        tables.append(coverage_table(scenarios, rubric))
+        missing += uncovered(scenarios, rubric)
+    text = "\n".join(tables)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        print(f"wrote {args.output}")
+    else:
+        sys.stdout.write(text)
+    if missing:
+        print(f"not exercised by any scenario: {', '.join(missing)}", file=sys.stderr)
+    return 1 if library.errors or (args.check and missing) else 0
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

@@ -104,3 +104,11 @@ def test_every_builtin_scenario_points_editors_at_the_schema():
             continue
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first == "# yaml-language-server: $schema=../scenario.schema.json", path
+
+
+def test_coverage_table_is_generated_and_current(capsys):
+    assert main(["coverage", "--check"]) == 0
+    generated = capsys.readouterr().out
+    committed = (PROJECT_ROOT / "docs" / "coverage.md").read_text(encoding="utf-8")
+    assert committed == generated, "run: eungdae coverage -o docs/coverage.md"
+    assert "28 of 28 principles exercised." in generated
