@@ -1,0 +1,56 @@
+"""The window: resize keeps the layout in step, fullscreen toggles, notices show once."""
+
+import pygame
+
+from game.ui.layout import Layout
+from game.ui.scenes.play import CHOICES
+from tests.ui.helpers import centre, click, make_app, play_scene, press, region
+
+
+def test_resize_rescales_layout_and_clicks_still_land():
+    app = make_app()
+    scene = play_scene(app)
+    pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, w=1024, h=576, size=(1024, 576)))
+    app.step(0.0)
+    assert app.surface.get_size() == (1024, 576)
+    assert app.ctx.layout == Layout(1024, 576)
+    click(app, centre(scene.menu.buttons[2].rect))
+    assert scene.session.decisions[0].number == 3
+
+
+def test_draws_from_the_smallest_window_to_4k():
+    for size in ((1024, 576), (1920, 1080), (3840, 2160), (1600, 1200)):
+        app = make_app(size=size)
+        play_scene(app)
+        assert app.surface.get_size() == size
+        assert len(set(region(app, CHOICES))) > 1
+
+
+def test_f11_toggles_fullscreen_and_saves_it():
+    app = make_app()
+    play_scene(app)
+    press(app, pygame.K_F11)
+    assert app.ctx.settings.fullscreen is True
+    assert app.ctx.progress.saved_settings[-1]["fullscreen"] is True
+    press(app, pygame.K_F11)
+    assert app.ctx.settings.fullscreen is False
+    assert app.surface.get_size() == (1280, 720)
+
+
+def test_a_notice_is_shown_once_then_goes():
+    app = make_app()
+    play_scene(app)
+    app.ctx.notify("소리 장치가 없어 자막으로 진행합니다.")
+    app.ctx.notify("소리 장치가 없어 자막으로 진행합니다.")
+    app.step(0.0)
+    assert app.toast and app.ctx.notices == []
+    app.step(6.0)
+    app.step(0.0)
+    assert app.toast is None
+
+
+def test_window_close_stops_the_loop():
+    app = make_app()
+    play_scene(app)
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    assert app.step(0.0) is False
