@@ -13,6 +13,7 @@ stored exactly once at the LRS even though the client delivers at least once.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -74,6 +75,7 @@ class Outbox:
                     "attempt": attempt["id"],
                     "profile": profile,
                     "created_at": iso_utc(self.now()),
+                    "queued_ns": time.time_ns(),  # queue order within one second
                     "statements": statements,
                 },
             )
@@ -99,7 +101,7 @@ class Outbox:
             data = read_json(path).data
             if data is not None:
                 batches.append(data)
-        return sorted(batches, key=lambda b: (b["created_at"], b["attempt"]))
+        return sorted(batches, key=lambda b: (b["created_at"], b.get("queued_ns", 0), b["attempt"]))
 
     def deliver(self, send: Callable[[list[dict[str, Any]]], None]) -> Delivery:
         """Send queued batches oldest first; stop at the first failure and keep the rest for later."""

@@ -72,3 +72,10 @@ def test_a_new_attempt_after_a_push_is_queued_alone(tmp_path):
     record(store, "김하늘", BEST)
     assert outbox.fill(store) == 1
     assert [b["attempt"] for b in outbox.pending()] == [store.attempts("김하늘")[-1]["id"]]
+
+
+def test_batches_go_out_in_the_order_they_were_queued(tmp_path):
+    store = _store(tmp_path)
+    outbox = Outbox(tmp_path)
+    outbox.fill(store)
+    assert [b["attempt"] for b in outbox.pending()] == [a["id"] for a in store.attempts("김하늘")]

@@ -54,7 +54,10 @@ def test_offline_then_online_delivers_each_statement_exactly_once(tmp_path, lrs)
     assert fetched["verb"]["id"].endswith("/passed") or fetched["verb"]["id"].endswith("/failed")
     assert fetched["result"]["score"]["scaled"] == built[-1]["result"]["score"]["scaled"]
     assert fetched["context"]["registration"] == built[-1]["context"]["registration"]
-    answered = lrs.statement(built[1]["id"])
+    first_answer = next(
+        s for s in built if s["actor"]["name"] == "김하늘" and s["verb"]["id"].endswith("answered")
+    )
+    answered = lrs.statement(first_answer["id"])
     assert answered["object"]["definition"]["interactionType"] == "choice"
     assert answered["result"]["duration"] == "PT2.00S"
 
