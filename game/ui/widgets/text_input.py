@@ -69,28 +69,30 @@ class TextInput:
             return
         font = ctx.fonts.font(ctx.size(size))
         box = pygame.Rect(ctx.layout.rect(inner))
-        committed = font.size(self.text)[0]
         composing = font.size(self.composition)[0]
-        # Keep the end of the text (where the caret is) in view when the line is longer than the box.
-        shift = max(0, committed + composing - box.width + ctx.layout.px(4))
-        clip = surface.get_clip()
-        surface.set_clip(box.clip(clip) if clip else box)
+        shown = self.text
+        if font.size(shown)[0] + composing > box.width:
+            # Keep the end (where the caret is) in view: drop whole characters from the front behind an
+            # ellipsis rather than cutting a syllable in half at the edge.
+            room = box.width - composing - font.size("… ")[0]
+            cut = 0
+            while cut < len(shown) and font.size(shown[cut:])[0] > room:
+                cut += 1
+            shown = "…" + shown[cut:]
+        committed = font.size(shown)[0]
         top = box.y + (box.height - font.get_linesize()) // 2
-        if self.text:
-            surface.blit(ctx.fonts.render(self.text, ctx.size(size), th.text), (box.x - shift, top))
+        if shown:
+            surface.blit(ctx.fonts.render(shown, ctx.size(size), th.text), (box.x, top))
         if self.composition:
-            left = box.x - shift + committed
+            left = box.x + committed
             surface.blit(ctx.fonts.render(self.composition, ctx.size(size), th.accent), (left, top))
             underline = top + font.get_linesize() - ctx.layout.px(2)
             pygame.draw.line(
                 surface, th.accent, (left, underline), (left + composing, underline), ctx.layout.px(2)
             )
-        surface.set_clip(clip)
-        caret_x = box.x - shift + committed + composing
         if self.active:
-            pygame.draw.line(
-                surface, th.focus, (caret_x + 2, top), (caret_x + 2, top + font.get_linesize()), 2
-            )
+            caret_x = box.x + committed + composing + 2
+            pygame.draw.line(surface, th.focus, (caret_x, top), (caret_x, top + font.get_linesize()), 2)
 
     def _draw_caret(
         self, ctx: Context, surface: pygame.Surface, inner: Rect, offset: int, size: float

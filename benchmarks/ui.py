@@ -1,0 +1,153 @@
+"""UI benchmarks, each measured in fresh subprocesses so one cannot warm the other's caches.
+
+frame_p99   the play scene's frame time at 1280x720 (p99 over 900 frames, subtitles animating, the
+            patience meter draining, drawn and flipped) against the floor of presenting a frame of the
+            same size (fill + blit + flip). Target ratio 2.
+first_frame process start to the first interactive frame of ``eungdae play --profile P`` (the select
+            screen: scenarios loaded, progress and voice opened, drawn) against a bare pygame start that
+            opens a window and draws one line of Korean. Target ratio 3.
+
+Both run under SDL's dummy video and audio drivers so they measure our work, not a display server.
+``benchmarks/run.py`` imports these; ``python benchmarks/ui.py`` prints them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FRAMES = 900
+
+_ENV = {
+    **os.environ,
+    "SDL_VIDEODRIVER": "dummy",
+    "SDL_AUDIODRIVER": "dummy",
+    "PYGAME_HIDE_SUPPORT_PROMPT": "1",
+}
+
+_OURS_FRAMES = f"""
+import json, time
+import pygame
+from game.scenario.library import load_library
+from game.ui.app import App
+from game.ui.context import Context
+from game.ui.memory_progress import MemoryProgress
+from game.ui.scenes.play import PlayScene
+from game.ui.settings import Settings
+pygame.init()
+library = load_library()
+scenario = library.get("f2f-five-stage-reception")
+ctx = Context(library=library, progress=MemoryProgress(), settings=Settings(text_speed=20.0), profile=None)
+app = App(ctx, size=(1280, 720))
+scene = PlayScene(ctx, scenario, library.rubric_for(scenario))
+app.start(scene)
+times = []
+for i in range({FRAMES} + 60):
+    if scene.typewriter.done:
+        scene.typewriter.shown = 0.0  # keep the subtitles animating
+    start = time.perf_counter()
+    app.step(1 / 60)
+    times.append(time.perf_counter() - start)
+print(json.dumps(times[60:]))
+"""
+
+_FLOOR_FRAMES = f"""
+import json, time
+import pygame
+pygame.init()
+screen = pygame.display.set_mode((1280, 720))
+frame = pygame.Surface((1280, 720))
+frame.fill((40, 50, 70))
+times = []
+for i in range({FRAMES} + 60):
+    start = time.perf_counter()
+    pygame.event.pump()
+    screen.fill((0, 0, 0))
+    screen.blit(frame, (0, 0))
+    pygame.display.flip()
+    times.append(time.perf_counter() - start)
+print(json.dumps(times[60:]))
+"""
+
+_OURS_START = """
+import os
+from game.cli import build_parser
+from game.cli.play import _context
+from game.scenario.library import load_library
+from game.ui.app import App
+from game.ui.memory_progress import MemoryProgress
+from game.ui.scenes.select import SelectScene
+args = build_parser().parse_args(["play", "--profile", "벤치"])
+library = load_library()
+ctx = _context(args, library, MemoryProgress(), False, voice=True)
+app = App(ctx, size=args.size)
+app.start(SelectScene(ctx))
+app.step(0.0)
+print("ready", flush=True)
+ctx.speech.close()
+"""
+
+_FLOOR_START = """
+import pygame
+pygame.display.init()
+pygame.font.init()
+screen = pygame.display.set_mode((1280, 720))
+font = pygame.font.Font("assets/fonts/NanumGothic.ttf", 24)
+screen.blit(font.render("안녕하세요, 고객님", True, (255, 255, 255)), (20, 20))
+pygame.display.flip()
+print("ready", flush=True)
+"""
+
+
+def _run(code: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=_ENV,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    return done.stdout.strip().splitlines()[-1]
+
+
+def _p99(samples: list[float]) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))]
+
+
+def frame_p99() -> dict:
+    ours = _p99(json.loads(_run(_OURS_FRAMES)))
+    floor = _p99(json.loads(_run(_FLOOR_FRAMES)))
+    return {"ours": ours, "floor": floor, "ratio": ours / floor, "target": 2}
+
+
+def _startup(code: str) -> float:
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code], cwd=ROOT, env=_ENV, stdout=subprocess.PIPE, text=True
+    )
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.startswith("ready"):
+            break
+    elapsed = time.perf_counter() - start
+    proc.wait(timeout=60)
+    return elapsed
+
+
+def first_frame(runs: int = 3) -> dict:
+    ours = statistics.median(_startup(_OURS_START) for _ in range(runs))
+    floor = statistics.median(_startup(_FLOOR_START) for _ in range(runs))
+    return {"ours": ours, "floor": floor, "ratio": ours / floor, "target": 3}
+
+
+if __name__ == "__main__":
+    print(json.dumps({"frame_p99": frame_p99(), "first_frame": first_frame()}, indent=2))
