@@ -8,29 +8,13 @@ a change to the engine, the rubric or a scenario that moves a score shows up her
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import cache
-
 import pytest
 
-from game.engine.session import play
-from game.scenario.library import BUILTIN_SCENARIOS, load_one
+from game.scenario.library import BUILTIN_SCENARIOS
+from tests.scenarios.transcripts import Transcript, check, check_best_and_failing
 
 FOLDER = BUILTIN_SCENARIOS / "difficult"
 GROUP_PREFIXES = ("hurried-", "fault-finding-", "arrogant-", "cheerful-")  # part 2 has the other types
-
-
-@dataclass(frozen=True)
-class Transcript:
-    file: str
-    name: str
-    choices: list[int]
-    ending: str
-    passed: bool
-    overall: float
-    dimensions: dict[str, float | None]
-    seconds: list[float] = field(default_factory=list)
-    blockers: list[str] = field(default_factory=list)
 
 
 TRANSCRIPTS = [
@@ -166,29 +150,11 @@ TRANSCRIPTS = [
 ]
 
 
-@cache
-def scenario_and_rubric(file: str):
-    """Loaded once per file: loading validates against the schema, which is the slow part."""
-    return load_one(str(FOLDER / file))
-
-
 @pytest.mark.parametrize("case", TRANSCRIPTS, ids=lambda c: f"{c.file.removesuffix('.yaml')}: {c.name}")
 def test_transcript(case: Transcript):
-    scenario, rubric = scenario_and_rubric(case.file)
-    result = play(scenario, rubric, case.choices, case.seconds).result()
-    assert result.ending == case.ending
-    assert result.passed is case.passed
-    assert result.overall == pytest.approx(case.overall, abs=0.05)
-    for dimension, expected in case.dimensions.items():
-        actual = result.dimensions[dimension]
-        assert actual == pytest.approx(expected, abs=0.05), dimension
-    assert result.blockers == case.blockers
+    check(FOLDER, case)
 
 
 def test_every_scenario_of_the_group_has_a_best_and_a_failing_transcript():
     files = sorted(path.name for path in FOLDER.glob("*.yaml") if path.name.startswith(GROUP_PREFIXES))
-    assert files
-    for file in files:
-        cases = [c for c in TRANSCRIPTS if c.file == file]
-        assert any(c.passed and c.overall == 100.0 for c in cases), file
-        assert any(not c.passed for c in cases), file
+    check_best_and_failing(files, TRANSCRIPTS)

@@ -13,32 +13,17 @@ its ending (reporting is part of the procedure, though one last decision cannot 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import cache
-
 import pytest
 
 from game.engine.session import play
-from game.scenario.library import BUILTIN_SCENARIOS, load_one
+from game.scenario.library import BUILTIN_SCENARIOS
+from tests.scenarios.transcripts import Transcript, check, check_best_and_failing, load
 
 FOLDER = BUILTIN_SCENARIOS / "difficult"
 ABUSIVE = "abusive-card-block-call.yaml"
 QUIET = "quiet-laptop-shopper.yaml"
 SUSPICIOUS = "suspicious-phone-bill.yaml"
 WITH_CHILDREN = "with-children-first-bankbook.yaml"
-
-
-@dataclass(frozen=True)
-class Transcript:
-    file: str
-    name: str
-    choices: list[int]
-    ending: str
-    passed: bool
-    overall: float
-    dimensions: dict[str, float | None]
-    seconds: list[float] = field(default_factory=list)
-    blockers: list[str] = field(default_factory=list)
 
 
 TRANSCRIPTS = [
@@ -178,23 +163,17 @@ TRANSCRIPTS = [
 ]
 
 
-@cache
 def _load(file: str):
-    return load_one(str(FOLDER / file))
+    return load(FOLDER, file)
 
 
 @pytest.mark.parametrize("t", TRANSCRIPTS, ids=lambda t: f"{t.file.split('-')[0]}: {t.name}")
 def test_transcript(t: Transcript) -> None:
-    scenario, rubric = _load(t.file)
-    session = play(scenario, rubric, t.choices, t.seconds or None)
-    result = session.result()
-    assert session.finished
-    assert result.ending == t.ending
-    assert result.passed is t.passed
-    assert result.overall == pytest.approx(t.overall, abs=0.1)
-    for dim, expected in t.dimensions.items():
-        assert result.dimensions[dim] == pytest.approx(expected, abs=0.1), dim
-    assert result.blockers == t.blockers
+    check(FOLDER, t)
+
+
+def test_every_scenario_of_part_two_has_a_best_and_a_failing_transcript() -> None:
+    check_best_and_failing([ABUSIVE, QUIET, SUSPICIOUS, WITH_CHILDREN], TRANSCRIPTS)
 
 
 def test_every_type_of_part_two_has_its_scenario() -> None:

@@ -9,28 +9,12 @@ noticed here rather than by a trainee.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import cache
-
 import pytest
 
-from game.engine.session import play
-from game.scenario.library import BUILTIN_SCENARIOS, load_one
+from game.scenario.library import BUILTIN_SCENARIOS
+from tests.scenarios.transcripts import Transcript, check, check_best_and_failing
 
 FOLDER = BUILTIN_SCENARIOS / "face_to_face"
-
-
-@dataclass(frozen=True)
-class Transcript:
-    file: str
-    name: str
-    choices: list[int]
-    ending: str
-    passed: bool
-    overall: float
-    dimensions: dict[str, float | None]
-    seconds: list[float] = field(default_factory=list)
-    blockers: list[str] = field(default_factory=list)
 
 
 TRANSCRIPTS = [
@@ -216,27 +200,10 @@ TRANSCRIPTS = [
 ]
 
 
-@cache
-def _load(file: str):
-    return load_one(str(FOLDER / file))
-
-
 @pytest.mark.parametrize("case", TRANSCRIPTS, ids=lambda c: f"{c.file}: {c.name}")
 def test_transcript(case: Transcript) -> None:
-    scenario, rubric = _load(case.file)
-    session = play(scenario, rubric, case.choices, case.seconds or None)
-    result = session.result()
-    assert session.finished
-    assert result.ending == case.ending
-    assert result.passed is case.passed
-    assert result.overall == pytest.approx(case.overall, abs=0.05)
-    for dim, expected in case.dimensions.items():
-        actual = result.dimensions[dim]
-        assert actual == pytest.approx(expected, abs=0.05), dim
-    assert result.blockers == case.blockers
+    check(FOLDER, case)
 
 
-@pytest.mark.parametrize("file", sorted(p.name for p in FOLDER.glob("*.yaml")))
-def test_every_face_to_face_scenario_has_a_passing_and_a_failing_transcript(file: str) -> None:
-    outcomes = {c.passed for c in TRANSCRIPTS if c.file == file}
-    assert outcomes == {True, False}
+def test_every_face_to_face_scenario_has_a_best_and_a_failing_transcript() -> None:
+    check_best_and_failing(sorted(p.name for p in FOLDER.glob("*.yaml")), TRANSCRIPTS)

@@ -9,33 +9,17 @@ one of them, this test says which call and which dimension moved.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import cache
-
 import pytest
 
-from game.engine.session import play
-from game.scenario.library import BUILTIN_SCENARIOS, load_one
+from game.scenario.library import BUILTIN_SCENARIOS
+from tests.scenarios.transcripts import Transcript, check, check_best_and_failing
 
 FOLDER = BUILTIN_SCENARIOS / "phone"
 
 
-@dataclass(frozen=True)
-class Call:
-    file: str
-    name: str
-    choices: list[int]
-    ending: str
-    passed: bool
-    overall: float
-    dimensions: dict[str, float | None]
-    seconds: list[float] = field(default_factory=list)
-    blockers: list[str] = field(default_factory=list)
-
-
 CALLS = [
     # The complaint call (written with the scenario language).
-    Call(
+    Transcript(
         "late-delivery-call.yaml",
         "apologise, find the cause, express re-send, promise a call back",
         [1, 1, 1, 1, 1],
@@ -44,7 +28,7 @@ CALLS = [
         100.0,
         {"procedure": 100.0, "composure": 100.0, "speed": 100.0},
     ),
-    Call(
+    Transcript(
         "late-delivery-call.yaml",
         "excuse about courier volume, then hands over to the manager",
         [1, 2, 2],
@@ -54,7 +38,7 @@ CALLS = [
         {"service": 0.0, "attitude": 14.3, "procedure": 0.0, "composure": 40.0},
     ),
     # Answering a call.
-    Call(
+    Transcript(
         "answering-call.yaml",
         "company, team and name; owns the stock check; reads back; hangs up after the caller",
         [1, 1, 1, 1, 1, 1],
@@ -63,7 +47,7 @@ CALLS = [
         100.0,
         {"skill": 100.0, "attitude": 100.0, "service": 100.0},
     ),
-    Call(
+    Transcript(
         "answering-call.yaml",
         "the same words, but the phone rang for 13 seconds",
         [1, 1, 1, 1, 1, 1],
@@ -73,7 +57,7 @@ CALLS = [
         {"speed": 42.9, "habit": 83.3, "skill": 100.0},
         seconds=[13.0],
     ),
-    Call(
+    Transcript(
         "answering-call.yaml",
         "a good call spoiled by a remark about the caller before she hung up",
         [1, 1, 1, 1, 1, 3],
@@ -83,7 +67,7 @@ CALLS = [
         {"attitude": 61.5, "composure": 0.0, "service": 83.3},
         blockers=["no_blame"],
     ),
-    Call(
+    Transcript(
         "answering-call.yaml",
         "demands the order number, says stock is not my job, gives out another number",
         [1, 2, 2, 2],
@@ -93,7 +77,7 @@ CALLS = [
         {"service": 22.2, "attitude": 12.5, "habit": 25.0},
     ),
     # Transferring a call and taking a message.
-    Call(
+    Transcript(
         "transfer-and-message.yaml",
         "asks before the hold, comes back with options, reads the memo back, delivers it",
         [1, 1, 1, 1, 1, 1, 1],
@@ -102,7 +86,7 @@ CALLS = [
         100.0,
         {"speed": 100.0, "knowledge": 100.0, "procedure": 100.0},
     ),
-    Call(
+    Transcript(
         "transfer-and-message.yaml",
         "lets it ring, asks the name again, 'not here', 'nothing I can do'",
         [2, 3, 2, 2],
@@ -112,7 +96,7 @@ CALLS = [
         {"service": 0.0, "knowledge": 0.0, "speed": 69.2, "procedure": 0.0},
     ),
     # An outbound call.
-    Call(
+    Transcript(
         "outbound-call.yaml",
         "plans the call, has the documents, identifies both sides, states the purpose, reads back",
         [1, 1, 1, 1, 1, 1, 1],
@@ -121,7 +105,7 @@ CALLS = [
         100.0,
         {"knowledge": 100.0, "skill": 100.0, "service": 100.0},
     ),
-    Call(
+    Transcript(
         "outbound-call.yaml",
         "dials unprepared, launches in, blurts the news, defends the company",
         [2, 3, 3, 2, 2, 2],
@@ -132,7 +116,7 @@ CALLS = [
         blockers=["no_argument"],
     ),
     # Not hearing the caller.
-    Call(
+    Transcript(
         "bad-line.yaml",
         "asks politely, reads back what was heard, calls back, checks the digits",
         [1, 1, 1, 1, 1, 1, 1],
@@ -141,7 +125,7 @@ CALLS = [
         100.0,
         {"skill": 100.0, "knowledge": 100.0, "attitude": 100.0},
     ),
-    Call(
+    Transcript(
         "bad-line.yaml",
         "a bare '네?', then 'you said 305 earlier' when she corrects herself",
         [1, 2, 1, 1, 1, 2, 1],
@@ -152,7 +136,7 @@ CALLS = [
         blockers=["no_blame"],
     ),
     # A regular caller put on hold.
-    Call(
+    Transcript(
         "regular-on-hold.yaml",
         "greets her by name, asks before the hold, comes back when the minute is up",
         [1, 1, 1, 1, 1, 1],
@@ -161,7 +145,7 @@ CALLS = [
         100.0,
         {"smile": 100.0, "speed": 100.0, "service": 100.0},
     ),
-    Call(
+    Transcript(
         "regular-on-hold.yaml",
         "holds without asking, leaves her on hold, blames the installation team",
         [1, 1, 2, 2, 2],
@@ -170,7 +154,7 @@ CALLS = [
         54.7,
         {"speed": 61.5, "attitude": 60.0, "composure": 60.0},
     ),
-    Call(
+    Transcript(
         "regular-on-hold.yaml",
         "puts the receiver down unheld and talks about her",
         [1, 1, 4],
@@ -183,34 +167,10 @@ CALLS = [
 ]
 
 
-@cache
-def _load(file: str):
-    return load_one(str(FOLDER / file))
-
-
 @pytest.mark.parametrize("call", CALLS, ids=lambda c: f"{c.file}: {c.name}")
-def test_transcript(call: Call) -> None:
-    scenario, rubric = _load(call.file)
-    session = play(scenario, rubric, call.choices, call.seconds or None)
-    result = session.result()
-
-    assert session.finished, f"stopped at '{session.node.id}'"
-    assert result.ending == call.ending
-    assert result.passed is call.passed
-    assert result.overall == pytest.approx(call.overall, abs=0.1)
-    for dimension, expected in call.dimensions.items():
-        assert result.dimensions[dimension] == pytest.approx(expected, abs=0.1), dimension
-    assert result.blockers == call.blockers
+def test_transcript(call: Transcript) -> None:
+    check(FOLDER, call)
 
 
-def test_every_phone_scenario_has_a_transcript() -> None:
-    """A scenario added to the folder without a transcript would go unwatched."""
-    covered = {c.file for c in CALLS}
-    assert {p.name for p in FOLDER.glob("*.yaml")} <= covered
-
-
-@pytest.mark.parametrize("file", sorted({c.file for c in CALLS}))
-def test_best_and_a_failing_path_are_both_pinned(file: str) -> None:
-    calls = [c for c in CALLS if c.file == file]
-    assert any(c.passed and c.overall == 100.0 for c in calls)
-    assert any(not c.passed for c in calls)
+def test_every_phone_scenario_has_a_best_and_a_failing_transcript() -> None:
+    check_best_and_failing(sorted(p.name for p in FOLDER.glob("*.yaml")), CALLS)
