@@ -57,8 +57,10 @@ class Session:
         mode: str = "practice",
         clock: Callable[[], float] = time.monotonic,
         history: HabitHistory | None = None,
+        pass_mark: float | None = None,
     ):
         self.scenario = scenario
+        self._pass_mark = pass_mark
         self.rubric = rubric
         self.mode = mode
         self.clock = clock
@@ -104,7 +106,11 @@ class Session:
 
     @property
     def pass_mark(self) -> float:
-        return self.scenario.pass_mark if self.scenario.pass_mark is not None else self.rubric.pass_mark
+        """An onboarding session's mark wins over the scenario's, which wins over the rubric's."""
+        for mark in (self._pass_mark, self.scenario.pass_mark):
+            if mark is not None:
+                return mark
+        return self.rubric.pass_mark
 
     def score_so_far(self, dimension: str) -> float | None:
         return dimension_scores(self.rubric, self.decisions).get(dimension)
@@ -354,6 +360,7 @@ class Session:
             "scenario": self.scenario.id,
             "rubric": self.rubric.id,
             "mode": self.mode,
+            "pass_mark": self._pass_mark,
             "actions": list(self.actions),
             "node": self.node.id,
         }
@@ -374,7 +381,15 @@ class Session:
             )
         if data.get("scenario") != scenario.id:
             raise SessionError(f"session is for '{data.get('scenario')}', not '{scenario.id}'")
-        session = cls(scenario, rubric, mode=str(data.get("mode", "practice")), clock=clock, history=history)
+        mark = data.get("pass_mark")
+        session = cls(
+            scenario,
+            rubric,
+            mode=str(data.get("mode", "practice")),
+            clock=clock,
+            history=history,
+            pass_mark=float(mark) if isinstance(mark, (int, float)) else None,
+        )
         try:
             session._replay(list(data.get("actions", [])))
         except (KeyError, TypeError, ValueError) as exc:

@@ -130,3 +130,14 @@ def test_a_rude_typed_reply_is_judged_by_the_wording_rules():
     assert "not_my_job" in decision.chosen.wording
     assert not decision.is_best
     assert decision.best_say == scenario.nodes["report"].typed.examples[0]
+
+
+def test_an_onboarding_sessions_pass_mark_wins_and_survives_a_resume(story):
+    scenario, rubric = story
+    session = Session(scenario, rubric, pass_mark=90)
+    for _ in range(3):
+        session.choose(2 if session.node.id == "greet" else 1, 1)
+    # 80.0 passes the rubric's 80 but not the session's 90 (see test_scoring for the 80.0)
+    assert session.result().overall == pytest.approx(80.0) and not session.result().passed
+    resumed = Session.from_json(session.to_json(), scenario, rubric)
+    assert resumed.pass_mark == 90 and not resumed.result().passed
