@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from jsonschema import Draft202012Validator
+from game.scenario.schema_check import Checker
 
 CURRENT_VERSION = 2
 KINDS = ("profile", "autosave", "settings")
@@ -87,13 +87,9 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     },
 }
 
-_VALIDATORS = {kind: Draft202012Validator(schema) for kind, schema in SCHEMAS.items()}
+_CHECKERS = {kind: Checker(schema) for kind, schema in SCHEMAS.items()}
 
 
 def problems(kind: str, data: dict[str, Any]) -> list[str]:
     """What is wrong with a current-version file, as ``where: what`` lines (empty when it is fine)."""
-    out = []
-    for error in _VALIDATORS[kind].iter_errors(data):
-        where = "/".join(str(p) for p in error.absolute_path) or "(top)"
-        out.append(f"{where}: {error.message}")
-    return out
+    return [error.describe() for error in _CHECKERS[kind].errors(data)]

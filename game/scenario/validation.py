@@ -1,7 +1,8 @@
 """JSON Schema errors turned into diagnostics a trainer can act on.
 
-jsonschema reports in its own vocabulary ("'x' is not of type 'integer'"); a trainer needs the place,
-the key that was meant and the fix. Every error of a file is reported in one pass.
+A schema failure comes in JSON Schema's vocabulary (a keyword such as ``additionalProperties``); a
+trainer needs the place, the key that was meant and the fix. Every error of a file is reported in one
+pass.
 """
 
 from __future__ import annotations
@@ -9,10 +10,8 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
-import jsonschema
-from jsonschema import Draft202012Validator
-
 from game.scenario.diagnostics import Diagnostic
+from game.scenario.schema_check import Checker, SchemaError
 from game.scenario.source import Located
 
 _TYPE_WORDS = {
@@ -25,44 +24,29 @@ _TYPE_WORDS = {
 }
 
 
-_VALIDATORS: dict[int, Draft202012Validator] = {}
-
-
-def inline_refs(schema: Any, defs: dict[str, Any] | None = None) -> Any:
-    """The same schema with local ``$ref``s replaced by their definitions.
-
-    Editors get the compact form with ``$defs``; validation gets this one, because resolving references
-    is most of jsonschema's time on our files (about half of loading the library).
-    """
-    if defs is None:
-        defs = schema.get("$defs", {}) if isinstance(schema, dict) else {}
-    if isinstance(schema, dict):
-        ref = schema.get("$ref")
-        if isinstance(ref, str) and ref.startswith("#/$defs/"):
-            return inline_refs(defs[ref.removeprefix("#/$defs/")], defs)
-        return {k: inline_refs(v, defs) for k, v in schema.items() if k != "$defs"}
-    if isinstance(schema, list):
-        return [inline_refs(item, defs) for item in schema]
-    return schema
+_CHECKERS: dict[int, Checker] = {}
 
 
 def validate(located: Located, schema: dict[str, Any]) -> list[Diagnostic]:
-    """Schemas are module constants, so one compiled validator per schema object is kept."""
-    validator = _VALIDATORS.get(id(schema))
-    if validator is None:
-        validator = _VALIDATORS[id(schema)] = Draft202012Validator(inline_refs(schema))
+    """Schemas are module constants, so one checker per schema object is kept."""
+    checker = _CHECKERS.get(id(schema))
+    if checker is None:
+        checker = _CHECKERS[id(schema)] = Checker(schema)
     out: list[Diagnostic] = []
-    for error in validator.iter_errors(located.data):
+    for error in checker.errors(located.data):
         out.extend(_convert(located, error))
     return out
 
 
-def _best(error: jsonschema.ValidationError) -> jsonschema.ValidationError:
-    """For oneOf/anyOf the useful message is in the branch that got furthest."""
-    if error.validator in ("oneOf", "anyOf") and error.context:
-        deepest = max(error.context, key=lambda e: (len(e.absolute_path), e.validator != "type"))
-        if len(deepest.absolute_path) > len(error.absolute_path) or deepest.validator != "type":
-            return _best(deepest)
+def _best(error: SchemaError) -> SchemaError:
+    """For oneOf the useful message is in the branch the value was meant for: the one whose type fits."""
+    if error.kind != "oneOf":
+        return error
+    fitting = [
+        b for b in error.branches if b and not any(e.kind == "type" and e.path == error.path for e in b)
+    ]
+    if len(fitting) == 1:
+        return _best(fitting[0][0])
     return error
 
 
@@ -79,11 +63,11 @@ def _describe(value: Any) -> str:
     return type(value).__name__.replace("str", "text").replace("dict", "a mapping").replace("list", "a list")
 
 
-def _convert(located: Located, error: jsonschema.ValidationError) -> list[Diagnostic]:
+def _convert(located: Located, error: SchemaError) -> list[Diagnostic]:
     error = _best(error)
-    path = tuple(error.absolute_path)
+    path = error.path
     where = ".".join(str(p) for p in path) or "the file"
-    kind = error.validator
+    kind = error.kind
     if kind == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         extras = [k for k in error.instance if k not in error.schema.get("properties", {})]
@@ -102,12 +86,12 @@ def _convert(located: Located, error: jsonschema.ValidationError) -> list[Diagno
             )
         return out
     if kind == "required":
-        missing = error.message.split("'")[1] if "'" in error.message else "?"
+        missing = error.missing
         return [
             Diagnostic("E102", f"'{missing}' is missing in {where}", f"add '{missing}:'", located.pos(path))
         ]
     if kind == "type":
-        wanted = error.validator_value
+        wanted = error.expected
         wanted_list = wanted if isinstance(wanted, list) else [wanted]
         words = " or ".join(_TYPE_WORDS.get(w, w) for w in wanted_list)
         hint = f"write {words} here"
@@ -121,17 +105,18 @@ def _convert(located: Located, error: jsonschema.ValidationError) -> list[Diagno
             )
         ]
     if kind == "enum":
-        options = ", ".join(str(v) for v in error.validator_value)
-        close = difflib.get_close_matches(str(error.instance), [str(v) for v in error.validator_value], n=1)
+        options = ", ".join(str(v) for v in error.expected)
+        close = difflib.get_close_matches(str(error.instance), [str(v) for v in error.expected], n=1)
         hint = f"did you mean '{close[0]}'?" if close else f"use one of: {options}"
         return [Diagnostic("E104", f"{where}: '{error.instance}' is not allowed", hint, located.pos(path))]
-    if kind == "pattern" or (kind == "propertyNames"):
+    if kind == "pattern":
+        is_key = bool(path) and path[-1] == error.instance
         return [
             Diagnostic(
                 "E106",
                 f"{where}: '{error.instance}' is not a valid id",
                 "use lower-case letters, digits, '-' and '_' (e.g. check_order)",
-                located.pos(path),
+                located.pos(path, key=is_key),
             )
         ]
     if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
@@ -141,12 +126,18 @@ def _convert(located: Located, error: jsonschema.ValidationError) -> list[Diagno
             "exclusiveMinimum": "more than",
             "exclusiveMaximum": "less than",
         }
-        bound = f"{limits[kind]} {error.validator_value}"
+        bound = f"{limits[kind]} {error.expected}"
         return [Diagnostic("E105", f"{where} is {error.instance}; it must be {bound}", "", located.pos(path))]
     if kind in ("minItems", "minProperties", "minLength"):
         return [
             Diagnostic(
                 "E105", f"{where} is empty", "write at least one entry or remove it", located.pos(path)
+            )
+        ]
+    if kind in ("maxLength", "maxItems"):
+        return [
+            Diagnostic(
+                "E105", f"{where} is too long (at most {error.expected})", "shorten it", located.pos(path)
             )
         ]
     if kind == "uniqueItems":
@@ -162,4 +153,4 @@ def _convert(located: Located, error: jsonschema.ValidationError) -> list[Diagno
                 located.pos(path),
             )
         ]
-    return [Diagnostic("E103", f"{where}: {error.message}", "", located.pos(path))]
+    return [Diagnostic("E103", f"{where}: the value does not fit ({kind})", "", located.pos(path))]
