@@ -211,6 +211,8 @@ class _Builder:
         return self._scalar(node)
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.tag == "tag:yaml.org,2002:str":
+            return node.value  # most scalars: skip the constructor's dispatch
         if node.tag == "tag:yaml.org,2002:timestamp":
             return node.value  # a date is kept as the text the trainer wrote
         if node.tag not in _SCALAR_TAGS:
