@@ -4,6 +4,11 @@ Progress is saved under ``--saves DIR``, else ``$EUNGDAE_SAVES``, else ``<projec
 ``game.progress.store.ProgressStore``; if that store cannot be imported or opened the game still runs,
 keeping progress in memory for the session, and says so on the select screen. Autoplay never touches a
 trainee's saves unless ``--saves`` is given.
+
+``--session FILE`` plays a trainer's onboarding session (``game.progress.sessions``): its set comes
+first on the select screen, its mode is fixed, its pass mark applies to its scenarios, and attempts are
+tagged with its name. Trainees take turns on one PC: after one finishes the set (or presses Esc on the
+select screen), the title screen is back for the next to pick or create a profile.
 """
 
 from __future__ import annotations
@@ -39,7 +44,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("play", help="게임 실행 (시나리오 ID를 주면 바로 시작)")
     p.add_argument("scenario", nargs="?", help="scenario id to start at once")
     p.add_argument("--profile", help="profile name (created if new)")
-    p.add_argument("--mode", choices=("practice", "exam"), default="practice")
+    p.add_argument("--mode", choices=("practice", "exam"), help="default: practice (or the session's)")
+    p.add_argument(
+        "--session", help="a trainer's onboarding session file (YAML), e.g. scenarios/sessions/x.yaml"
+    )
     p.add_argument("--fullscreen", action="store_true")
     p.add_argument("--lang", choices=("ko", "en"), help="interface language for this run")
     p.add_argument(
@@ -63,19 +71,40 @@ def saves_dir(args: argparse.Namespace) -> Path:
     return PROJECT_ROOT / "saves"
 
 
-def open_progress(path: Path, library: Library):
+def open_progress(path: Path, library: Library, onboarding: str | None = None):
     """(progress, persistent): the save store, or memory for this run if the store is unavailable."""
     from game.ui.memory_progress import MemoryProgress
 
     try:
         from game.progress.store import ProgressStore
     except ImportError:
-        return MemoryProgress(), False
+        return MemoryProgress(onboarding), False
     try:
-        return ProgressStore(path, library), True
+        return ProgressStore(path, library, onboarding=onboarding), True
     except (OSError, ValueError) as exc:
         print(f"warning: progress cannot be saved in {path}: {exc}", file=sys.stderr)
-        return MemoryProgress(), False
+        return MemoryProgress(onboarding), False
+
+
+def load_onboarding(args: argparse.Namespace, library: Library):
+    """(session or None, exit code or None): ``--session`` read and checked against the library."""
+    if not args.session:
+        return None, None
+    from game.progress.sessions import load_session
+
+    session, diagnostics = load_session(args.session, library)
+    for diagnostic in diagnostics:
+        print(diagnostic.format(), file=sys.stderr)
+    if session is None:
+        return None, 1
+    if args.mode and args.mode != session.mode:
+        print(
+            f"error: --mode {args.mode} conflicts with the session, which is played in {session.mode} mode",
+            file=sys.stderr,
+        )
+        return None, 2
+    args.mode = session.mode
+    return session, None
 
 
 def check_autoplay(args: argparse.Namespace, library: Library) -> str | None:
@@ -124,6 +153,10 @@ def cmd_play(args: argparse.Namespace) -> int:
     if not library.scenarios:
         print("error: no scenario could be loaded; run 'eungdae validate' to see why", file=sys.stderr)
         return 1
+    args.onboarding, problem = load_onboarding(args, library)
+    if problem is not None:
+        return problem
+    args.mode = args.mode or "practice"
     if headless:
         problem = check_autoplay(args, library)
         if problem:
@@ -136,38 +169,50 @@ def cmd_play(args: argparse.Namespace) -> int:
 def _context(args: argparse.Namespace, library: Library, progress, persistent: bool, voice: bool):
     import pygame
 
-    from game.ui.context import Context
+    from game.ui.context import PROGRESS_ERRORS, Context
+    from game.ui.effects import Effects, SilentEffects
     from game.ui.settings import Settings
     from game.ui.speech import SilentSpeech, VoiceLink
 
     pygame.init()
+    problem = None
     try:
         settings = Settings.from_dict(progress.load_settings())
-    except (OSError, ValueError):
-        settings = Settings()
+    except PROGRESS_ERRORS as exc:
+        settings, problem = Settings(), f"설정을 읽지 못해 기본값을 씁니다: {exc}"
     if args.lang:
         settings.language = args.lang
     if args.fullscreen:
         settings.fullscreen = True
     speech = VoiceLink(settings.voice_level) if voice else SilentSpeech()
+    effects = Effects(settings.effects_level) if voice else SilentEffects()
     ctx = Context(
         library=library,
         progress=progress,
         settings=settings,
         speech=speech,
-        mode=args.mode,
+        effects=effects,
+        mode=args.mode or "practice",
         persistent=persistent,
+        onboarding=getattr(args, "onboarding", None),
+        scenario_paths=args.scenarios,
     )
+    if problem:
+        ctx.notify(problem)
     if args.profile:
         name = args.profile.strip()
-        if name not in progress.profiles():
-            try:
+        try:
+            if name not in progress.profiles():
                 progress.create_profile(name)
-            except ValueError as exc:
-                print(f"error: {exc}", file=sys.stderr)
-                return None
+        except PROGRESS_ERRORS as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return None
         ctx.profile = name
     return ctx
+
+
+def _session_name(args: argparse.Namespace) -> str | None:
+    return args.onboarding.name if args.onboarding is not None else None
 
 
 def run_game(args: argparse.Namespace, library: Library) -> int:
@@ -176,7 +221,7 @@ def run_game(args: argparse.Namespace, library: Library) -> int:
     from game.ui.scenes.select import SelectScene
     from game.ui.scenes.title_profile import TitleScene
 
-    progress, persistent = open_progress(saves_dir(args), library)
+    progress, persistent = open_progress(saves_dir(args), library, _session_name(args))
     ctx = _context(args, library, progress, persistent, voice=True)
     if ctx is None:
         return 1
@@ -202,9 +247,9 @@ def run_autoplay(args: argparse.Namespace, library: Library) -> int:
     from game.ui.scenes.select import SelectScene
 
     if args.saves is not None:
-        progress, persistent = open_progress(args.saves, library)
+        progress, persistent = open_progress(args.saves, library, _session_name(args))
     else:
-        progress, persistent = MemoryProgress(), False
+        progress, persistent = MemoryProgress(_session_name(args)), False
     if args.profile is None:
         args.profile = DEFAULT_PROFILE
     ctx = _context(args, library, progress, persistent, voice=False)

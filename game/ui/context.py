@@ -1,23 +1,38 @@
 """What every scene shares: the library, progress, settings and the means to draw.
 
-Settings are applied here, in one place, the moment they change: theme, strings, voice volume and
-(through the app's hook) fullscreen; then they are saved through progress. A failing save is reported
-on screen, never raised into the frame loop.
+Settings are applied here, in one place, the moment they change: theme, strings, voice and effects
+volume and (through the app's hook) fullscreen; then they are saved through progress. A failing save
+is reported on screen, never raised into the frame loop: every call into progress catches
+``PROGRESS_ERRORS`` (``SaveError`` carries a Korean message that says what to do, so it is shown as is).
+
+An onboarding session (``eungdae play --session FILE``) is held here too: it fixes the mode, sets the
+pass mark of its scenarios and puts its set first on the select screen.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
+from game.progress.atomic import SaveError
 from game.progress.port import ProgressPort
-from game.scenario.library import Library
+from game.scenario.diagnostics import Diagnostic
+from game.scenario.library import Library, load_library
+from game.scenario.model import Scenario
+from game.ui.effects import SilentEffects
 from game.ui.fonts import Fonts
 from game.ui.i18n import Strings
 from game.ui.layout import Layout
 from game.ui.settings import Settings
 from game.ui.speech import SilentSpeech
 from game.ui.theme import Theme, theme_for
+
+if TYPE_CHECKING:
+    from game.progress.sessions import OnboardingSession
+
+#: What a call into progress may raise; the message is for the trainee.
+PROGRESS_ERRORS = (OSError, ValueError, SaveError)
 
 
 @dataclass
@@ -28,9 +43,14 @@ class Context:
     fonts: Fonts = field(default_factory=Fonts)
     layout: Layout = field(default_factory=Layout)
     speech: SilentSpeech = field(default_factory=SilentSpeech)
+    effects: SilentEffects = field(default_factory=SilentEffects)
     profile: str | None = None
     mode: str = "practice"
     persistent: bool = True
+    #: The trainer's session this run plays, if any (its mode replaces ``mode``'s toggle).
+    onboarding: OnboardingSession | None = None
+    #: Where the scenarios were loaded from (``--scenarios``; None: the built-in library), for F5.
+    scenario_paths: list[str] | None = None
     #: Called with True/False when the fullscreen setting changes (the app owns the window).
     on_fullscreen: Callable[[bool], None] | None = None
     quit_requested: bool = False
@@ -54,14 +74,38 @@ class Context:
         self.strings = Strings(self.settings.language)
         self.theme = theme_for(self.settings.high_contrast)
         self.speech.set_volume(self.settings.voice_level)
+        self.effects.set_volume(self.settings.effects_level)
         if fullscreen_changed and self.on_fullscreen is not None:
             self.on_fullscreen(self.settings.fullscreen)
         if save:
             try:
                 self.progress.save_settings(self.settings.to_dict())
-            except (OSError, ValueError) as exc:
+            except PROGRESS_ERRORS as exc:
                 self.notify(f"설정을 저장할 수 없습니다: {exc}")
+
+    def take_progress_notices(self) -> None:
+        """Show what progress found on its way (a damaged save restored, a migration) once each."""
+        notices = getattr(self.progress, "notices", None)
+        while notices:
+            self.notify(notices.pop(0))
+
+    def reload(self) -> list[Diagnostic]:
+        """Read the scenario files again (F5, for a trainer editing them). With any error the last good
+        library stays in use and the errors are returned for the screen; else the new one replaces it."""
+        library = load_library(self.scenario_paths)
+        if library.errors:
+            return library.errors
+        self.library = library
+        if hasattr(self.progress, "library"):  # the store resolves ids for resume and recommendations
+            self.progress.library = library
+        return []
 
     def notify(self, message: str) -> None:
         if message not in self.notices:
             self.notices.append(message)
+
+    def pass_mark_for(self, scenario: Scenario) -> float | None:
+        """The onboarding session's pass mark for a scenario it assigns; None: the scenario's own."""
+        if self.onboarding is None or scenario.id not in self.onboarding.scenarios:
+            return None
+        return self.onboarding.pass_mark

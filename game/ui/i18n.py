@@ -25,11 +25,29 @@ STRINGS: dict[str, tuple[str, str]] = {
         "아직 프로필이 없습니다. 이름을 입력해 만드세요.",
         "No profiles yet. Type a name to create one.",
     ),
-    "title.hint": ("▲▼ 고르기 · Enter 시작 · Tab 이름 입력", "▲▼ choose · Enter start · Tab type a name"),
+    "title.hint": (
+        "▲▼ 고르기 · Enter 시작 · Tab 이름 입력 · PgUp/PgDn 목록 넘기기",
+        "▲▼ choose · Enter start · Tab type a name · PgUp/PgDn scroll the list",
+    ),
+    "title.more": ("프로필 {first}-{last} / {n}", "Profiles {first}-{last} of {n}"),
+    "title.session": ("교육 세션: {name} · {date}", "Session: {name} · {date}"),
+    "title.trainee": (
+        "교육생은 자기 프로필을 고르거나 새로 만드세요",
+        "Trainee: choose your profile or create one",
+    ),
     # select
     "select.title": ("시나리오 선택", "Choose a scenario"),
     "select.profile": ("프로필: {name}", "Profile: {name}"),
     "select.mode": ("모드: {mode} (M)", "Mode: {mode} (M)"),
+    "select.mode_fixed": ("모드: {mode} (세션)", "Mode: {mode} (session)"),
+    "select.session": ("{name} · {date}", "{name} · {date}"),
+    "select.assigned_done": ("완료", "Done"),
+    "select.assigned_todo": ("아직 안 함", "To do"),
+    "select.assigned_all_done": (
+        "과제를 모두 마쳤습니다. Esc를 눌러 다음 교육생에게 넘기세요.",
+        "All assigned scenarios done. Press Esc to hand over to the next trainee.",
+    ),
+    "category.assigned": ("오늘의 과제", "Assigned"),
     "select.start": ("▶ {mode} 시작 (Enter)", "▶ Start {mode} (Enter)"),
     "select.recommend": ("다음 연습 추천", "Practise next"),
     "select.no_recommend": (
@@ -44,9 +62,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "select.passed": ("합격", "Passed"),
     "select.attempts": ("{n}회", "{n} tries"),
     "select.hint": (
-        "◀▶ 분류 · ▲▼ 고르기 · Enter 시작 · M 모드 · S 설정 · Esc 프로필",
-        "◀▶ category · ▲▼ choose · Enter start · M mode · S settings · Esc profiles",
+        "◀▶ 분류 · ▲▼ 고르기 · Enter 시작 · M 모드 · S 설정 · F5 새로 읽기 · Esc 프로필",
+        "◀▶ category · ▲▼ choose · Enter start · M mode · S settings · F5 reload · Esc profiles",
     ),
+    "select.hint_session": (
+        "◀▶ 분류 · ▲▼ 고르기 · Enter 시작 · S 설정 · F5 새로 읽기 · Esc 다음 교육생",
+        "◀▶ category · ▲▼ choose · Enter start · S settings · F5 reload · Esc next trainee",
+    ),
+    "select.pass_mark": ("합격 기준 {mark}점 (세션)", "Pass mark {mark} (session)"),
     "select.no_saves": (
         "진행 기록을 저장할 수 없어 이번 실행 동안만 기억합니다.",
         "Progress cannot be saved; it lasts this run only.",
@@ -113,6 +136,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "debrief.better": ("더 나은 응대: {say}", "Better: {say}"),
     "debrief.retry": ("다시 하기 (R)", "Retry (R)"),
     "debrief.next": ("다음 시나리오 (N)", "Next scenario (N)"),
+    "debrief.next_assigned": ("다음 과제 (N)", "Next assigned (N)"),
+    "debrief.next_trainee": ("다음 교육생 (N)", "Next trainee (N)"),
     "debrief.menu": ("메뉴 (Esc)", "Menu (Esc)"),
     "debrief.steps": ("불만 처리 단계: {steps}", "Complaint steps: {steps}"),
     "debrief.missing": ("빠진 단계: {steps}", "Missing: {steps}"),
@@ -134,6 +159,21 @@ STRINGS: dict[str, tuple[str, str]] = {
     "settings.hint": (
         "▲▼ 항목 · ◀▶ 값 바꾸기 · 바로 적용되고 저장됩니다",
         "▲▼ item · ◀▶ change · applied and saved at once",
+    ),
+    # reload (F5)
+    "reload.title": (
+        "시나리오 파일에 오류가 있어 이전에 읽은 시나리오로 계속합니다",
+        "The scenario files have errors: the last good version stays in use",
+    ),
+    "reload.more": (
+        "외 {n}개 — eungdae validate로 모두 볼 수 있습니다",
+        "and {n} more — see eungdae validate",
+    ),
+    "reload.hint": ("파일을 고친 뒤 F5 · 아무 키나 눌러 닫기", "Fix the file, then F5 · any key to close"),
+    "reload.done": ("시나리오 {n}개를 다시 읽었습니다.", "Reloaded {n} scenarios."),
+    "reload.gone": (
+        "'{id}' 시나리오가 없어져 선택 화면으로 돌아왔습니다.",
+        "Scenario '{id}' is gone: back to the select screen.",
     ),
     # misc
     "outcome.delighted": ("감동한 고객", "Delighted"),

@@ -1,7 +1,8 @@
 """Progress kept in memory for one run: the fallback when the save store cannot be used.
 
-It implements the ``ProgressPort`` honestly (profiles, stats, autosave, settings) but persists nothing;
-the select screen says so. Autoplay uses it too unless ``--saves`` is given, so a headless drive never
+It implements the ``ProgressPort`` honestly (profiles, stats, autosave, settings) and the store's
+``attempts`` and ``notices`` that the game also uses, but persists nothing; the select
+screen says so. Autoplay uses it too unless ``--saves`` is given, so a headless drive never
 writes into a trainee's real saves. Recommendations are left to the real store.
 """
 
@@ -24,8 +25,11 @@ class _History:
 
 
 class MemoryProgress:
-    def __init__(self) -> None:
+    def __init__(self, onboarding: str | None = None) -> None:
+        self.onboarding = onboarding  # tagged onto attempts, as the store does
+        self.notices: list[str] = []
         self._profiles: list[str] = []
+        self._records: dict[str, list[dict[str, Any]]] = {}
         self._attempts: dict[str, list[tuple[str, Result, str]]] = {}
         self._autosaves: dict[str, dict[str, Any]] = {}
         self._settings: dict[str, Any] = {}
@@ -54,9 +58,22 @@ class MemoryProgress:
         )
 
     def record_attempt(self, profile: str, session: Session, result: Result) -> None:
-        when = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        when = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
         self._attempts.setdefault(profile, []).append((session.scenario.id, result, when))
+        self._records.setdefault(profile, []).append(
+            {
+                "scenario": session.scenario.id,
+                "mode": session.mode,
+                "onboarding": self.onboarding,
+                "finished_at": when,
+                "result": {"overall": result.overall, "passed": result.passed},
+            }
+        )
         self._autosaves.pop(profile, None)
+
+    def attempts(self, profile: str) -> list[dict[str, Any]]:
+        """Finished attempts in the store's shape (the fields the game reads)."""
+        return list(self._records.get(profile, []))
 
     def autosave(self, profile: str, session: Session) -> None:
         self._autosaves[profile] = session.to_json()

@@ -2,6 +2,9 @@
 
 It shows the ``Result`` the engine computed; nothing here scores. The decision list scrolls (↑↓ or the
 wheel) and only whole entries are drawn, so a long play never cuts a sentence in half.
+
+In an onboarding session "next" follows the trainer's set: the next assigned scenario not done yet,
+and once the set is done, the title screen for the next trainee at this PC.
 """
 
 from __future__ import annotations
@@ -12,7 +15,8 @@ from game.engine.scoring import Result
 from game.engine.session import Session
 from game.scenario.model import Scenario
 from game.scenario.rubric import Rubric
-from game.ui.context import Context
+from game.ui.assignment import assignment, next_assigned
+from game.ui.context import PROGRESS_ERRORS, Context
 from game.ui.scene import Scene
 from game.ui.widgets.button import Button, Menu
 from game.ui.widgets.charts import draw_bars, draw_mood
@@ -36,14 +40,32 @@ class DebriefScene(Scene):
         self.session = session
         self.result = result
         self.scroll = 0
+        self.next_assigned = self._next_assigned()
         self._build()
+
+    def _next_assigned(self) -> str | None:
+        """The session's next scenario for this trainee (None: the set is done, or no session)."""
+        session, profile = self.ctx.onboarding, self.ctx.profile
+        if session is None:
+            return None
+        try:
+            attempts = self.ctx.progress.attempts(profile) if profile else []
+        except PROGRESS_ERRORS as exc:
+            self.ctx.notify(str(exc))
+            attempts = []
+        return next_assigned(assignment(session, attempts), after=self.scenario.id)
+
+    def _next_label(self) -> str:
+        if self.ctx.onboarding is None:
+            return "debrief.next"
+        return "debrief.next_assigned" if self.next_assigned else "debrief.next_trainee"
 
     def _build(self) -> None:
         t = self.ctx.t
         self.menu = Menu(
             [
                 Button((16, 648, 300, 56), t("debrief.retry"), "retry"),
-                Button((332, 648, 300, 56), t("debrief.next"), "next"),
+                Button((332, 648, 300, 56), t(self._next_label()), "next"),
                 Button((964, 648, 300, 56), t("debrief.menu"), "menu"),
             ],
             focus=getattr(getattr(self, "menu", None), "focus", 0),
@@ -61,15 +83,22 @@ class DebriefScene(Scene):
         )
 
     def next_scenario(self) -> Scenario:
-        """The first recommendation that is not this scenario, else the next one in the library."""
+        """The session's next assigned scenario, else the first recommendation that is not this
+        scenario, else the next one in the library."""
         library = self.ctx.library
-        if self.ctx.profile:
-            for rec in self.ctx.progress.recommendations(self.ctx.profile):
-                if rec.scenario_id != self.scenario.id:
-                    try:
-                        return library.get(rec.scenario_id)
-                    except KeyError:
-                        continue
+        if self.next_assigned is not None and any(s.id == self.next_assigned for s in library.scenarios):
+            return library.get(self.next_assigned)
+        try:
+            recommendations = self.ctx.progress.recommendations(self.ctx.profile) if self.ctx.profile else []
+        except PROGRESS_ERRORS as exc:
+            self.ctx.notify(str(exc))
+            recommendations = []
+        for rec in recommendations:
+            if rec.scenario_id != self.scenario.id:
+                try:
+                    return library.get(rec.scenario_id)
+                except KeyError:
+                    continue
         ids = [s.id for s in library.scenarios]
         index = ids.index(self.scenario.id) if self.scenario.id in ids else -1
         return library.scenarios[(index + 1) % len(library.scenarios)] if library.scenarios else self.scenario
@@ -95,6 +124,11 @@ class DebriefScene(Scene):
             action = button.action if button else None
         if action == "retry":
             self.stack.replace(PlayScene(self.ctx, self.scenario, self.rubric))
+        elif action == "next" and self.ctx.onboarding is not None and self.next_assigned is None:
+            from game.ui.scenes.title_profile import TitleScene
+
+            self.ctx.profile = None  # the set is done: the PC goes to the next trainee
+            self.stack.reset(TitleScene(self.ctx))
         elif action == "next":
             nxt = self.next_scenario()
             self.stack.replace(PlayScene(self.ctx, nxt, self.ctx.library.rubric_for(nxt)))

@@ -8,6 +8,10 @@ Timer expiry (docs/ui.md): when a decision's limit runs out nothing is chosen fo
 timer turns into a warning, the patience meter keeps draining to empty (at twice the limit, as the
 engine defines it) and the trainee must still answer; the engine then scores the answer late or very
 late, which costs Speed and mood.
+
+While a phone scenario's ``phone_ringing`` node waits, the desk phone rings (``ctx.effects``); the ring
+stops when the trainee answers, pauses or leaves. F5 reloads the scenario files (``Context.reload``)
+and restarts this scenario from its start, or goes back to select when it is gone or has errors.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from game.engine.session import Decided, NodeEntered, Session
 from game.scenario.model import Choice, Node, Scenario, SpokenLine
 from game.scenario.rubric import Rubric
 from game.ui import art
-from game.ui.context import Context
+from game.ui.context import PROGRESS_ERRORS, Context
 from game.ui.layout import Rect, contains
 from game.ui.scene import Scene
 from game.ui.widgets.button import Button, Menu
@@ -74,11 +78,22 @@ class PlayScene(Scene):
         self.scenario = scenario
         self.rubric = rubric
         self.clock = GameClock()
-        history = ctx.progress.history(ctx.profile) if ctx.profile else None
+        try:
+            history = ctx.progress.history(ctx.profile) if ctx.profile else None
+        except PROGRESS_ERRORS as exc:
+            history = None
+            ctx.notify(f"지난 기록을 읽지 못해 이번 점수의 습관(Habit)은 이번 플레이로만 셉니다: {exc}")
         if saved is not None:
             self.session = Session.from_json(saved, scenario, rubric, clock=self.clock, history=history)
         else:
-            self.session = Session(scenario, rubric, mode=ctx.mode, clock=self.clock, history=history)
+            self.session = Session(
+                scenario,
+                rubric,
+                mode=ctx.mode,
+                clock=self.clock,
+                history=history,
+                pass_mark=ctx.pass_mark_for(scenario),
+            )
         self.mode = self.session.mode
         self.lines: dict[str, SpokenLine] = {line.line_id: line for line in scenario.spoken_lines()}
         self.t = 0.0
@@ -172,8 +187,11 @@ class PlayScene(Scene):
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE and not self.show_backlog:
             from game.ui.scenes.pause import PauseScene
 
-            self.ctx.speech.stop()
+            self._hush()
             self.stack.push(PauseScene(self.ctx, self))
+            return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F5:
+            self.reload()
             return
         if self.show_backlog:
             self._backlog_event(event)
@@ -256,6 +274,7 @@ class PlayScene(Scene):
             return
         choice = options[number - 1]
         self.ctx.speech.stop()
+        self.ctx.effects.click()
         self._log_reply(choice.say, choice.reaction)
         decision = self.session.choose(number)
         self._after_decision(node, choice, decision)
@@ -263,6 +282,7 @@ class PlayScene(Scene):
     def _answer(self, text: str) -> None:
         node = self.session.node
         self.ctx.speech.stop()
+        self.ctx.effects.click()
         self.input.deactivate()
         self._log_reply(text, "")
         decision = self.session.answer(text)
@@ -279,6 +299,7 @@ class PlayScene(Scene):
     def _after_decision(self, node: Node, choice: Choice | None, decision: Decision) -> None:
         if node.event == "phone_ringing" and self.connected_at is None:
             self.connected_at = self.clock.now
+        self.ctx.effects.stop_ring()  # answered (and coaching, if any, stops the clock)
         reaction = choice.reaction if choice is not None else ""
         self._autosave()
         if self.mode == "practice":
@@ -313,7 +334,7 @@ class PlayScene(Scene):
             return
         try:
             self.ctx.progress.autosave(self.ctx.profile, self.session)
-        except (OSError, ValueError) as exc:
+        except PROGRESS_ERRORS as exc:
             self.ctx.notify(f"자동 저장에 실패했습니다: {exc}")
 
     def finish(self) -> None:
@@ -324,19 +345,49 @@ class PlayScene(Scene):
         if self.ctx.profile:
             try:
                 self.ctx.progress.record_attempt(self.ctx.profile, self.session, result)
-            except (OSError, ValueError) as exc:
+            except PROGRESS_ERRORS as exc:
                 self.ctx.notify(f"결과를 저장하지 못했습니다: {exc}")
-        self.ctx.speech.stop()
+        self._hush()
         self.stack.replace(DebriefScene(self.ctx, self.scenario, self.rubric, self.session, result))
 
-    def restart(self) -> None:
+    def restart(self, scenario: Scenario | None = None, rubric: Rubric | None = None) -> None:
+        """Start this scenario again (or its reloaded version) from the beginning."""
         if self.ctx.profile:
             try:
                 self.ctx.progress.discard_autosave(self.ctx.profile)
-            except (OSError, ValueError) as exc:
+            except PROGRESS_ERRORS as exc:
                 self.ctx.notify(str(exc))
+        self._hush()
+        self.stack.replace(PlayScene(self.ctx, scenario or self.scenario, rubric or self.rubric))
+
+    def reload(self) -> None:
+        """F5: the scenario files again. The current play restarts on the new version of its scenario;
+        with errors in its file, or with it gone, the trainer is taken back to select."""
+        from game.ui.scenes.reload_errors import ReloadErrorsScene
+        from game.ui.scenes.select import SelectScene
+
+        errors = self.ctx.reload()
+        stack = self.stack
+        if errors:
+            self._hush()
+            if any(d.pos.path == self.scenario.path for d in errors):
+                stack.reset(SelectScene(self.ctx, selected=self.scenario.id))
+            stack.push(ReloadErrorsScene(self.ctx, errors))
+            return
+        try:
+            scenario = self.ctx.library.get(self.scenario.id)
+        except KeyError:
+            self.ctx.notify(self.ctx.t("reload.gone", id=self.scenario.id))
+            self._hush()
+            stack.reset(SelectScene(self.ctx))
+            return
+        self.restart(scenario, self.ctx.library.rubric_for(scenario))
+        self.ctx.notify(self.ctx.t("reload.done", n=len(self.ctx.library.scenarios)))
+
+    def _hush(self) -> None:
+        """Cut the voice and the ring: the scene is leaving the top of the stack."""
         self.ctx.speech.stop()
-        self.stack.replace(PlayScene(self.ctx, self.scenario, self.rubric))
+        self.ctx.effects.stop_ring()
 
     # -- time --------------------------------------------------------------------------------------
 
@@ -345,6 +396,10 @@ class PlayScene(Scene):
         self.t += dt
         self.typewriter.update(dt)
         self.ctx.speech.poll()
+        if self.ringing:
+            self.ctx.effects.ring()
+        else:
+            self.ctx.effects.stop_ring()
 
     def resume(self) -> None:
         """Back from pause or coaching: settings may have changed, and the node may be a new one."""
@@ -357,6 +412,7 @@ class PlayScene(Scene):
             self.input.activate(self.ctx)
 
     def close(self) -> None:
+        self.ctx.effects.stop_ring()
         if self.input.active:
             self.input.deactivate()
 

@@ -2,7 +2,12 @@
 what to practise next, and the interrupted play to resume.
 
 Stats and recommendations come from progress (``stats``, ``recommendations``, ``resumable``); a
-progress failure shows as "no record", never as a crash of the menu.
+progress failure shows as "no record" and its message once at the top, never as a crash of the menu.
+What progress noticed on its way (a damaged save restored) is shown once, here.
+
+In an onboarding session (``ctx.onboarding``) the first tab is the trainer's set, in the trainer's
+order, each marked done / passed for this profile (``game.ui.assignment``); the mode is the session's
+and cannot be toggled. F5 reads the scenario files again (``Context.reload``).
 """
 
 from __future__ import annotations
@@ -12,7 +17,8 @@ import pygame
 from game.engine.session import SessionError
 from game.progress.port import Recommendation, ScenarioStats
 from game.scenario.model import CATEGORIES, Scenario
-from game.ui.context import Context
+from game.ui.assignment import Assigned, assignment, next_assigned
+from game.ui.context import PROGRESS_ERRORS, Context
 from game.ui.layout import contains
 from game.ui.scene import Scene
 from game.ui.widgets.button import Button
@@ -23,6 +29,7 @@ LIST = (16, 128, 816, 500)
 SIDE = (848, 64, 416, 564)
 ROW_H = 96
 VISIBLE = 5
+ASSIGNED = "assigned"
 
 
 class SelectScene(Scene):
@@ -36,29 +43,51 @@ class SelectScene(Scene):
         self.stats: dict[str, ScenarioStats | None] = {}
         self.recommendations: list[Recommendation] = []
         self.saved: dict | None = None
+        self.assigned: list[Assigned] = []
         self.refresh()
         if selected is not None:
             self.select(selected)
+        elif self.assigned:
+            first = next_assigned(self.assigned)
+            if first is not None:
+                self.select(first)
+
+    @property
+    def tabs(self) -> list[str]:
+        return [ASSIGNED, *CATEGORIES] if self.ctx.onboarding is not None else list(CATEGORIES)
 
     # -- data --------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        progress, profile = self.ctx.progress, self.ctx.profile
+        progress, profile, onboarding = self.ctx.progress, self.ctx.profile, self.ctx.onboarding
         self.stats = {}
         for scenario in self.ctx.library.scenarios:
             try:
                 self.stats[scenario.id] = progress.stats(profile, scenario.id) if profile else None
-            except (OSError, ValueError, KeyError):
+            except KeyError:
                 self.stats[scenario.id] = None
+            except PROGRESS_ERRORS as exc:
+                self.stats[scenario.id] = None
+                self.ctx.notify(str(exc))
         try:
             self.recommendations = progress.recommendations(profile) if profile else []
             self.saved = progress.resumable(profile) if profile else None
-        except (OSError, ValueError):
-            self.recommendations, self.saved = [], None
+            attempts = progress.attempts(profile) if profile and onboarding else []
+        except PROGRESS_ERRORS as exc:
+            self.recommendations, self.saved, attempts = [], None, []
+            self.ctx.notify(str(exc))
+        self.assigned = assignment(onboarding, attempts) if onboarding else []
+        self.ctx.take_progress_notices()
+
+    def resume(self) -> None:
+        self.ctx.take_progress_notices()
 
     def in_category(self) -> list[Scenario]:
-        category = CATEGORIES[self.category]
-        return [s for s in self.ctx.library.scenarios if s.category == category]
+        tab = self.tabs[self.category]
+        if tab == ASSIGNED:
+            known = {s.id: s for s in self.ctx.library.scenarios}
+            return [known[a.scenario_id] for a in self.assigned if a.scenario_id in known]
+        return [s for s in self.ctx.library.scenarios if s.category == tab]
 
     @property
     def current(self) -> Scenario | None:
@@ -66,13 +95,20 @@ class SelectScene(Scene):
         return scenarios[self.index] if 0 <= self.index < len(scenarios) else None
 
     def select(self, scenario_id: str) -> bool:
+        """Focus a scenario: in the assigned tab when it is part of the session, else in its category."""
         for scenario in self.ctx.library.scenarios:
             if scenario.id == scenario_id:
-                self.category = CATEGORIES.index(scenario.category)
+                assigned = any(a.scenario_id == scenario_id for a in self.assigned)
+                self.category = 0 if assigned else self.tabs.index(scenario.category)
                 self.index = self.in_category().index(scenario)
+                self.top = 0
                 self._scroll()
                 return True
         return False
+
+    @property
+    def all_assigned_done(self) -> bool:
+        return bool(self.assigned) and all(a.done for a in self.assigned)
 
     def _scroll(self) -> None:
         self.top = max(0, min(self.index, max(self.top, self.index - VISIBLE + 1)))
@@ -97,7 +133,7 @@ class SelectScene(Scene):
         if self.ctx.profile and self.saved:
             try:
                 self.ctx.progress.discard_autosave(self.ctx.profile)
-            except (OSError, ValueError) as exc:
+            except PROGRESS_ERRORS as exc:
                 self.ctx.notify(str(exc))
         self.stack.replace(PlayScene(self.ctx, scenario, self.ctx.library.rubric_for(scenario)))
 
@@ -118,8 +154,15 @@ class SelectScene(Scene):
     def _buttons(self) -> list[Button]:
         x, _y, _w, _h = SIDE
         t = self.ctx.t
+        mode = t(f"mode.{self.ctx.mode}")
+        fixed = self.ctx.onboarding is not None
         buttons = [
-            Button((x, 644, 200, 60), t("select.mode", mode=t(f"mode.{self.ctx.mode}")), "mode"),
+            Button(
+                (x, 644, 200, 60),
+                t("select.mode_fixed" if fixed else "select.mode", mode=mode),
+                "mode",
+                enabled=not fixed,
+            ),
             Button((x + 216, 644, 200, 60), t("title.settings") + " (S)", "settings"),
         ]
         title = self.resume_title()
@@ -127,14 +170,33 @@ class SelectScene(Scene):
             buttons.append(Button((16, 644, 816, 60), t("select.resume", title=title), "resume"))
         return buttons
 
+    def reload(self) -> None:
+        """F5: the scenario files again; the focused scenario stays focused if it is still there."""
+        from game.ui.scenes.reload_errors import ReloadErrorsScene
+
+        errors = self.ctx.reload()
+        if errors:
+            self.stack.push(ReloadErrorsScene(self.ctx, errors))
+            return
+        current = self.current
+        self.refresh()
+        self.category, self.index, self.top = min(self.category, len(self.tabs) - 1), 0, 0
+        if current is not None:
+            self.select(current.id)
+        self.ctx.notify(self.ctx.t("reload.done", n=len(self.ctx.library.scenarios)))
+
     def process_event(self, event: pygame.event.Event) -> None:
         count = len(self.in_category())
+        tabs = len(self.tabs)
         if event.type == pygame.KEYDOWN:
             key = event.key
+            if key == pygame.K_F5:
+                self.reload()
+                return
             if key == pygame.K_LEFT:
-                self.category, self.index, self.top = (self.category - 1) % len(CATEGORIES), 0, 0
+                self.category, self.index, self.top = (self.category - 1) % tabs, 0, 0
             elif key == pygame.K_RIGHT:
-                self.category, self.index, self.top = (self.category + 1) % len(CATEGORIES), 0, 0
+                self.category, self.index, self.top = (self.category + 1) % tabs, 0, 0
             elif key == pygame.K_UP and count:
                 self.index = (self.index - 1) % count
             elif key == pygame.K_DOWN and count:
@@ -151,7 +213,7 @@ class SelectScene(Scene):
             self._scroll()
         elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
             pos = self.ctx.layout.to_design(event.pos)
-            for i in range(len(CATEGORIES)):
+            for i in range(tabs):
                 if contains(self._tab_rect(i), pos):
                     self.category, self.index, self.top = i, 0, 0
                     return
@@ -166,12 +228,12 @@ class SelectScene(Scene):
                 self.start()
                 return
             for button in self._buttons():
-                if contains(button.rect, pos):
+                if button.enabled and contains(button.rect, pos):
                     self._action(button.action)
                     return
 
     def _action(self, action: str | None) -> None:
-        if action == "mode":
+        if action == "mode" and self.ctx.onboarding is None:
             self.ctx.mode = "exam" if self.ctx.mode == "practice" else "practice"
         elif action == "settings":
             from game.ui.scenes.settings import SettingsScene
@@ -182,12 +244,16 @@ class SelectScene(Scene):
         elif action == "back":
             from game.ui.scenes.title_profile import TitleScene
 
+            self.ctx.profile = None  # on a shared PC the next trainee picks their own
             self.stack.replace(TitleScene(self.ctx))
 
     # -- drawing -----------------------------------------------------------------------------------
 
     def _tab_rect(self, i: int) -> tuple[float, float, float, float]:
-        return (16 + i * 276, 68, 264, 48)
+        x, _y, w, _h = LIST
+        gap = 12
+        width = (w - gap * (len(self.tabs) - 1)) / len(self.tabs)
+        return (x + i * (width + gap), 68, width, 48)
 
     def _row_rect(self, slot: int) -> tuple[float, float, float, float]:
         x, y, w, _ = LIST
@@ -197,10 +263,24 @@ class SelectScene(Scene):
         x, y, w, _h = SIDE
         return (x + 20, y + 246, w - 40, 54)
 
+    def row_status(self, scenario: Scenario) -> Assigned | None:
+        """The session standing, shown in the assigned tab only."""
+        if self.tabs[self.category] != ASSIGNED:
+            return None
+        return next((a for a in self.assigned if a.scenario_id == scenario.id), None)
+
     def row_detail(self, scenario: Scenario) -> str:
         t = self.ctx.t
         stars = "★" * scenario.difficulty + "☆" * (3 - scenario.difficulty)
         parts = [t(f"type.{scenario.customer.type}"), f"{t('select.difficulty')} {stars}"]
+        status = self.row_status(scenario)
+        if status is not None:  # this session's attempts only
+            standing = [t("select.assigned_done" if status.done else "select.assigned_todo")]
+            if status.passed:
+                standing.append(t("select.passed"))
+            if status.best is not None:
+                standing.append(t("select.best", score=f"{status.best:.0f}"))
+            return " · ".join(standing + parts)
         stats = self.stats.get(scenario.id)
         if stats is None or not stats.attempts:
             parts.append(t("select.no_best"))
@@ -215,21 +295,20 @@ class SelectScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         ctx, th = self.ctx, self.ctx.theme
         surface.fill(th.background)
+        session = ctx.onboarding
+        if session is None:
+            heading, size, right = ctx.t("select.title"), 28, (520, 12, 312, 44)
+        else:  # the session's name in place of the screen title, its date beside the profile
+            heading, size, right = session.name, 22, (476, 12, 356, 44)
         draw_text(
-            ctx, surface, ctx.t("select.title"), (16, 12, 500, 44), 28, th.text, bold=True, valign="middle"
+            ctx, surface, heading, (16, 12, right[0] - 24, 44), size, th.text, bold=True, valign="middle"
         )
+        aside = [session.date.isoformat()] if session is not None else []
         if ctx.profile:
-            draw_text(
-                ctx,
-                surface,
-                ctx.t("select.profile", name=ctx.profile),
-                (520, 12, 312, 44),
-                18,
-                th.text_dim,
-                align="right",
-                valign="middle",
-            )
-        for i, category in enumerate(CATEGORIES):
+            aside.append(ctx.t("select.profile", name=ctx.profile))
+        if aside:
+            draw_text(ctx, surface, " · ".join(aside), right, 18, th.text_dim, align="right", valign="middle")
+        for i, category in enumerate(self.tabs):
             active = i == self.category
             rect = self._tab_rect(i)
             draw_panel(ctx, surface, rect, th.accent if active else th.panel_alt, th.border, radius=10)
@@ -270,10 +349,11 @@ class SelectScene(Scene):
                 width=3 if focused else 1,
             )
             x, y, w, _h = rect
+            numbered = self.tabs[self.category] == ASSIGNED
             draw_text(
                 ctx,
                 surface,
-                scenario.title,
+                f"{index + 1}. {scenario.title}" if numbered else scenario.title,
                 (x + 20, y + 10, w - 40, 40),
                 22,
                 th.text,
@@ -305,7 +385,7 @@ class SelectScene(Scene):
         draw_text(
             ctx,
             surface,
-            ctx.t("select.hint"),
+            ctx.t("select.hint_session" if ctx.onboarding is not None else "select.hint"),
             (848, 16, 416, 40),
             13,
             th.text_dim,
@@ -320,13 +400,19 @@ class SelectScene(Scene):
         scenario = self.current
         if scenario is not None:
             blocks = [Block(scenario.title, 20, th.text, bold=True)]
+            mark = ctx.pass_mark_for(scenario)
+            if mark is not None:
+                blocks.append(Block(ctx.t("select.pass_mark", mark=f"{mark:g}"), 15, th.accent, gap=6))
             if scenario.description:
                 blocks.append(Block(scenario.description, 15, th.text_dim, gap=6))
             draw_blocks(ctx, surface, (x + 20, y + 16, w - 40, 222), blocks)
             label = ctx.t("select.start", mode=ctx.t(f"mode.{ctx.mode}"))
             start = Button(self._start_rect(), label, "start")
             start.draw(ctx, surface, focused=True, size=19)
-        blocks = [Block(ctx.t("select.recommend"), 18, th.accent, bold=True)]
+        blocks = []
+        if self.all_assigned_done:
+            blocks.append(Block(ctx.t("select.assigned_all_done"), 16, th.good, bold=True, gap=0))
+        blocks.append(Block(ctx.t("select.recommend"), 18, th.accent, bold=True, gap=10 if blocks else 0))
         if not self.recommendations:
             blocks.append(Block(ctx.t("select.no_recommend"), 15, th.text_dim, gap=6))
         for rec in self.recommendations[:3]:
