@@ -1,0 +1,87 @@
+"""The built-in library as a whole: it loads clean and, together, uses every feature of the language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from game.scenario.library import BUILTIN_SCENARIOS, load_library, scenario_files
+from game.scenario.schema import SCENARIO_SCHEMA
+
+
+def schema_keys(schema: dict, defs: dict) -> dict[str, set[str]]:
+    """Every key the schema allows, per kind of mapping."""
+    return {
+        "top": set(schema["properties"]),
+        "customer": set(schema["properties"]["customer"]["properties"]),
+        "voice": set(schema["properties"]["customer"]["properties"]["voice"]["properties"]),
+        "node": set(defs["node"]["properties"]),
+        "choice": set(defs["choice"]["properties"]),
+        "condition": set(defs["condition"]["properties"]),
+        "ending": set(defs["node"]["properties"]["ending"]["properties"]),
+        "typed": set(defs["node"]["properties"]["typed"]["properties"]),
+    }
+
+
+def collect(data: dict) -> dict[str, set[str]]:
+    used: dict[str, set[str]] = {
+        k: set() for k in ("top", "customer", "voice", "node", "choice", "condition", "ending", "typed")
+    }
+    used["top"] |= set(data)
+    used["customer"] |= set(data["customer"])
+    used["voice"] |= set(data["customer"].get("voice", {}))
+    for node in data["nodes"].values():
+        used["node"] |= set(node)
+        used["ending"] |= set(node.get("ending", {}))
+        used["typed"] |= set(node.get("typed", {}))
+        arms = (
+            [a for a in node.get("next", []) if isinstance(a, dict)]
+            if isinstance(node.get("next"), list)
+            else []
+        )
+        for choice in node.get("choices", []):
+            used["choice"] |= set(choice)
+            if "if" in choice:
+                used["condition"] |= set(choice["if"])
+            if isinstance(choice["next"], list):
+                arms += choice["next"]
+        for arm in arms:
+            used["condition"] |= set(arm.get("if", {}))
+    return used
+
+
+def test_the_library_loads_without_errors_or_warnings_worth_failing():
+    library = load_library()
+    assert library.errors == []
+    assert len(library.scenarios) >= 18
+    categories = [s.category for s in library.scenarios]
+    assert categories.count("face_to_face") >= 5 and categories.count("phone") >= 5
+    assert categories.count("difficult_customer") >= 8
+
+
+# one feature, two spellings: a single name or a list of names
+ALIASES = {
+    "flag": "flags",
+    "not_flag": "not_flags",
+    "step_done": "steps_done",
+    "step_not_done": "steps_not_done",
+}
+
+
+def test_together_the_scenarios_use_every_key_of_the_language():
+    allowed = schema_keys(SCENARIO_SCHEMA, SCENARIO_SCHEMA["$defs"])
+    allowed["condition"] = {ALIASES.get(k, k) for k in allowed["condition"]}
+    used: dict[str, set[str]] = {k: set() for k in allowed}
+    for file in scenario_files([str(BUILTIN_SCENARIOS)]):
+        data = yaml.safe_load(Path(file).read_text(encoding="utf-8"))
+        for kind, keys in collect(data).items():
+            used[kind] |= {ALIASES.get(k, k) for k in keys} if kind == "condition" else keys
+    unused = {kind: sorted(allowed[kind] - used[kind]) for kind in allowed if allowed[kind] - used[kind]}
+    # 'rubric' is optional: every built-in scenario uses the default rubric, which is what omitting it means.
+    assert unused == {"top": ["rubric"]}
+
+
+def test_rubric_and_session_folders_are_not_scenarios():
+    files = scenario_files([str(BUILTIN_SCENARIOS)])
+    assert not [f for f in files if "/rubrics/" in f or "/sessions/" in f]
