@@ -64,6 +64,11 @@ class Fonts:
     def line_height(self, size: int, bold: bool = False) -> int:
         return self.font(size, bold).get_linesize()
 
+    def clear(self) -> None:
+        """Drop rendered lines and layouts (the soak test measures memory outside these bounded caches)."""
+        self._surfaces.clear()
+        self._layouts.clear()
+
     def cached(self) -> int:
         """How many rendered surfaces are held (the soak test checks this stays bounded)."""
         return len(self._surfaces)
