@@ -22,7 +22,8 @@ RING_LEVEL = 0.35  # peak of the two tones summed
 CLICK_HZ = 1600.0
 CLICK_SECONDS = 0.035
 CLICK_LEVEL = 0.25
-FADE_SECONDS = 0.01  # edges ramped so the tone starts and stops without a pop
+FADE_SECONDS = 0.01  # the ring's edges are ramped so it starts and stops without a pop
+CLICK_FADE_SECONDS = 0.001  # the click needs its attack: a 1 ms ramp only
 
 
 def ring_cycle(rate: int) -> np.ndarray:
@@ -30,7 +31,7 @@ def ring_cycle(rate: int) -> np.ndarray:
     on = round(RING_ON * rate)
     t = np.arange(on) / rate
     tone = sum(np.sin(2 * np.pi * hz * t) for hz in RING_HZ) / len(RING_HZ)
-    tone *= RING_LEVEL * _edges(on, rate)
+    tone *= RING_LEVEL * _edges(on, round(FADE_SECONDS * rate))
     return np.concatenate([tone, np.zeros(round(RING_OFF * rate))])
 
 
@@ -38,11 +39,12 @@ def click(rate: int) -> np.ndarray:
     n = round(CLICK_SECONDS * rate)
     t = np.arange(n) / rate
     envelope = np.exp(-t / (CLICK_SECONDS / 5))
-    return CLICK_LEVEL * envelope * np.sin(2 * np.pi * CLICK_HZ * t) * _edges(n, rate)
+    edges = _edges(n, round(CLICK_FADE_SECONDS * rate))
+    return CLICK_LEVEL * envelope * np.sin(2 * np.pi * CLICK_HZ * t) * edges
 
 
-def _edges(n: int, rate: int) -> np.ndarray:
-    ramp = min(n // 2, int(FADE_SECONDS * rate))
+def _edges(n: int, ramp: int) -> np.ndarray:
+    ramp = min(n // 2, ramp)
     envelope = np.ones(n)
     if ramp:
         envelope[:ramp] = np.linspace(0.0, 1.0, ramp)

@@ -1,5 +1,7 @@
 """`eungdae play`: exit codes and messages for autoplay, the contract scripts rely on."""
 
+import json
+
 from game.cli import main
 
 
@@ -65,3 +67,38 @@ def test_autoplay_can_save_to_a_given_folder(tmp_path):
         == 0
     )
     assert any(tmp_path.rglob("*.json"))
+
+
+def _session(tmp_path, text):
+    path = tmp_path / "session.yaml"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+SESSION = "name: 1일차\ndate: 2025-03-03\nmode: exam\npass_mark: 90\nscenarios: [phone-late-delivery]\n"
+
+
+def test_a_bad_session_file_is_exit_1_with_positioned_lines(tmp_path, capsys):
+    bad = _session(tmp_path, "name: x\ndate: 2025-13-01\nmode: exam\nscenarios: [phone-late-deliveri]\n")
+    assert main(["play", "--session", bad]) == 1
+    err = capsys.readouterr().err
+    assert f"{bad}:2:7: error: S001" in err
+    assert f"{bad}:4:13: error: S002" in err and "did you mean 'phone-late-delivery'?" in err
+    assert "Traceback" not in err
+
+
+def test_the_session_sets_the_mode_and_a_different_mode_is_a_usage_error(tmp_path, capsys):
+    assert main(["play", "--session", _session(tmp_path, SESSION), "--mode", "practice"]) == 2
+    assert "conflicts with the session" in capsys.readouterr().err
+
+
+def test_autoplay_under_a_session_uses_its_pass_mark_and_tags_the_attempt(tmp_path, capsys):
+    saves = tmp_path / "saves"
+    argv = ["play", "phone-late-delivery", "--autoplay", "2,1,1,1,1", "--saves", str(saves)]
+    code = main([*argv, "--profile", "김하늘", "--session", _session(tmp_path, SESSION)])
+    assert code == 0
+    assert "82.8 / 100 불합격" in capsys.readouterr().out  # the scenario's own mark is 80
+    (profile,) = saves.glob("profiles/*/profile.json")
+    (attempt,) = json.loads(profile.read_text(encoding="utf-8"))["attempts"]
+    assert attempt["onboarding"] == "1일차" and attempt["mode"] == "exam"
+    assert attempt["result"]["passed"] is False

@@ -5,12 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from game.progress.port import Recommendation
+from game.ui.effects import SilentEffects
 from game.ui.memory_progress import MemoryProgress
 
 
 class FakeProgress(MemoryProgress):
-    def __init__(self, recommendations: list[Recommendation] | None = None) -> None:
-        super().__init__()
+    def __init__(
+        self, recommendations: list[Recommendation] | None = None, onboarding: str | None = None
+    ) -> None:
+        super().__init__(onboarding)
         self.saved_settings: list[dict[str, Any]] = []
         self.recorded: list[str] = []
         self.autosaves = 0
@@ -30,3 +33,31 @@ class FakeProgress(MemoryProgress):
 
     def recommendations(self, profile: str, limit: int = 3) -> list[Recommendation]:
         return self._recs[:limit]
+
+
+class FakeEffects(SilentEffects):
+    """Effects that remember what they were asked to do (real audio is tested in test_effects.py)."""
+
+    def __init__(self) -> None:
+        self._ringing = False
+        self.rings = 0
+        self.clicks = 0
+        self.volume: float | None = None
+
+    def ring(self) -> None:
+        if not self._ringing:
+            self.rings += 1
+        self._ringing = True
+
+    def stop_ring(self) -> None:
+        self._ringing = False
+
+    def click(self) -> None:
+        self.clicks += 1
+
+    def set_volume(self, volume: float) -> None:
+        self.volume = volume
+
+    @property
+    def ringing(self) -> bool:
+        return self._ringing

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 
 import pygame
 
+from game.progress.sessions import OnboardingSession
 from game.scenario.library import Library, load_library
 from game.scenario.model import Scenario
 from game.ui.app import App
 from game.ui.context import Context
+from game.ui.effects import SilentEffects
 from game.ui.settings import Settings
 from tests.ui.fakes import FakeProgress
 
@@ -29,13 +32,21 @@ def make_app(
     settings: Settings | None = None,
     profile: str | None = "테스트",
     mode: str = "practice",
+    onboarding: OnboardingSession | None = None,
+    effects: SilentEffects | None = None,
 ) -> App:
     pygame.init()
-    progress = progress or FakeProgress()
+    progress = progress or FakeProgress(onboarding=onboarding.name if onboarding else None)
     if profile and profile not in progress.profiles():
         progress.create_profile(profile)
     ctx = Context(
-        library=library(), progress=progress, settings=settings or Settings(), profile=profile, mode=mode
+        library=library(),
+        progress=progress,
+        settings=settings or Settings(),
+        profile=profile,
+        mode=onboarding.mode if onboarding else mode,
+        onboarding=onboarding,
+        effects=effects or SilentEffects(),
     )
     pygame.event.clear()
     return App(ctx, size=size)
@@ -79,3 +90,33 @@ def colours(app: App, rect: tuple[float, float, float, float]) -> set[tuple[int,
     box = pygame.Rect(app.ctx.layout.rect(rect))
     sub = app.surface.subsurface(box)
     return {tuple(sub.get_at((x, y)))[:3] for x in range(0, box.width, 2) for y in range(0, box.height, 2)}
+
+
+def session_file(
+    folder: Path,
+    scenarios: tuple[str, ...] = ("phone-answering-call", "phone-late-delivery"),
+    mode: str = "exam",
+    pass_mark: float | None = 90,
+    name: str = "신입 온보딩 1일차",
+) -> Path:
+    """A trainer's onboarding session file, as ``eungdae play --session`` reads it."""
+    lines = [f"name: {name}", "date: 2025-03-03", f"mode: {mode}", "scenarios:"]
+    lines += [f"  - {s}" for s in scenarios]
+    if pass_mark is not None:
+        lines.append(f"pass_mark: {pass_mark}")
+    path = folder / "session.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def onboarding(folder: Path, **kwargs) -> OnboardingSession:
+    from game.progress.sessions import load_session
+
+    session, problems = load_session(str(session_file(folder, **kwargs)), library())
+    assert session is not None, [d.format() for d in problems]
+    return session
+
+
+def type_text(app: App, text: str) -> None:
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=text))
+    app.step(0.0)

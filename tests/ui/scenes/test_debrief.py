@@ -1,10 +1,13 @@
 import pygame
 
 from game.engine.session import play
+from game.ui.assignment import assignment
+from game.ui.autoplay import Autoplay
 from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.play import PlayScene
 from game.ui.scenes.select import SelectScene
-from tests.ui.helpers import library, make_app, press, region
+from game.ui.scenes.title_profile import TitleScene
+from tests.ui.helpers import library, make_app, onboarding, press, region, type_text
 
 
 def debrief(app, choices=(1, 2, 1, 1, 1, 1)):
@@ -47,3 +50,40 @@ def test_english_interface_keeps_the_korean_content():
     scene = debrief(app)
     assert app.ctx.t("debrief.fail") == "Not passed"
     assert scene._title(app.ctx.library.get("phone-late-delivery")).startswith("A complaint call")
+
+
+def test_trainees_take_turns_through_the_session_on_one_pc(tmp_path):
+    session = onboarding(tmp_path, scenarios=("phone-late-delivery", "phone-answering-call"), pass_mark=90)
+    app = make_app(onboarding=session, profile=None)
+    app.start(TitleScene(app.ctx))
+    app.step(0.0)
+    type_text(app, "김하늘")
+    press(app, pygame.K_RETURN)
+    select = app.stack.top
+    assert isinstance(select, SelectScene) and select.current.id == "phone-late-delivery"
+    first = Autoplay(app, "phone-late-delivery", [2, 1, 1, 1, 1]).run()
+    assert first.overall < 90 and not first.passed  # 82.8 passes the scenario's 80, not the session's 90
+    scene = app.stack.top
+    assert scene.menu.buttons[1].label == "다음 과제 (N)"
+    press(app, pygame.K_n)
+    assert isinstance(app.stack.top, PlayScene) and app.stack.top.scenario.id == "phone-answering-call"
+    Autoplay(app, "phone-answering-call", [1] * 6).run()
+    assert app.stack.top.menu.buttons[1].label == "다음 교육생 (N)"
+    press(app, pygame.K_n)
+    assert isinstance(app.stack.top, TitleScene) and app.ctx.profile is None
+    assert [r.done for r in assignment(session, app.ctx.progress.attempts("김하늘"))] == [True, True]
+    type_text(app, "이수진")
+    press(app, pygame.K_RETURN)
+    select = app.stack.top
+    assert app.ctx.profile == "이수진" and not any(a.done for a in select.assigned)
+    assert select.row_detail(select.current).startswith("아직 안 함")
+
+
+def test_escape_on_select_hands_the_pc_to_the_next_trainee(tmp_path):
+    app = make_app(onboarding=onboarding(tmp_path), profile="김하늘")
+    app.start(SelectScene(app.ctx))
+    app.step(0.0)
+    press(app, pygame.K_ESCAPE)
+    assert isinstance(app.stack.top, TitleScene) and app.ctx.profile is None
+    press(app, pygame.K_RETURN)  # the existing profile, by keys
+    assert isinstance(app.stack.top, SelectScene) and app.ctx.profile == "김하늘"

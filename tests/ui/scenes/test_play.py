@@ -1,12 +1,31 @@
 """The play scene driven by events: keys, mouse, the clock, undo, exam mode, typed replies."""
 
+from pathlib import Path
+
 import pygame
 
+from game.progress.atomic import SaveError
+from game.scenario.library import load_library
 from game.ui.scenes.coaching import CoachingScene
 from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.play import CHOICES, DIALOGUE, METERS, PlayScene
+from game.ui.scenes.reload_errors import ReloadErrorsScene
+from game.ui.scenes.select import SelectScene
 from game.ui.theme import NORMAL
-from tests.ui.helpers import centre, click, colours, make_app, play_scene, press, region
+from tests.ui.fakes import FakeEffects, FakeProgress
+from tests.ui.helpers import (
+    centre,
+    click,
+    colours,
+    make_app,
+    onboarding,
+    play_scene,
+    press,
+    region,
+    scenario,
+)
+
+LATE = Path(__file__).resolve().parents[3] / "scenarios" / "phone" / "late-delivery-call.yaml"
 
 
 def test_number_key_chooses_and_practice_shows_coaching():
@@ -160,3 +179,100 @@ def test_resumed_play_continues_from_the_autosave():
     again = PlayScene(app.ctx, scene.scenario, scene.rubric, saved=saved)
     assert [d.choice_id for d in again.session.decisions] == ["full-greeting"]
     assert again.session.node.id == "complaint"
+
+
+# -- sound effects, onboarding pass mark, F5 ------------------------------------------------------------
+
+
+def test_the_phone_rings_while_the_ringing_node_waits_and_stops_when_answered():
+    effects = FakeEffects()
+    app = make_app(effects=effects)
+    scene = play_scene(app)
+    app.step(0.1)
+    assert scene.ringing and effects.ringing
+    press(app, pygame.K_ESCAPE)  # pause: the game stops, so does the ring
+    assert not effects.ringing
+    press(app, pygame.K_ESCAPE)
+    app.step(0.1)
+    assert effects.ringing and effects.rings == 2
+    press(app, pygame.K_1)
+    assert effects.clicks == 1 and not effects.ringing
+    press(app, pygame.K_RETURN)  # coaching → the call goes on
+    app.step(0.5)
+    assert not effects.ringing
+
+
+def test_a_face_to_face_scenario_never_rings_but_clicks():
+    effects = FakeEffects()
+    app = make_app(effects=effects)
+    scene = play_scene(app, "f2f-five-stage-reception")
+    app.step(0.5)
+    press(app, pygame.K_SPACE)
+    while not scene.session.node.choices:
+        press(app, pygame.K_RETURN)
+    press(app, pygame.K_1)
+    assert effects.rings == 0 and effects.clicks == 1
+
+
+def test_the_onboarding_pass_mark_applies_to_assigned_scenarios_only(tmp_path):
+    session = onboarding(tmp_path, scenarios=("phone-late-delivery",), pass_mark=95)
+    app = make_app(onboarding=session)
+    assigned = play_scene(app)
+    assert assigned.session.pass_mark == 95 and assigned.mode == "exam"
+    other = play_scene(app, "phone-bad-line")
+    own = scenario("phone-bad-line").pass_mark
+    assert other.session.pass_mark == (own if own is not None else other.rubric.pass_mark) != 95
+
+
+def test_history_that_cannot_be_read_is_reported_and_the_play_goes_on():
+    class Unreadable(FakeProgress):
+        def history(self, profile):
+            raise SaveError("기록 파일이 손상되었습니다. 관리자에게 알리세요.")
+
+    app = make_app(progress=Unreadable())
+    scene = play_scene(app)
+    assert scene.session.history is None
+    assert "관리자에게 알리세요" in app.toast
+
+
+def _from_folder(tmp_path):
+    """An app playing a copy of the late-delivery scenario from a temp folder (``--scenarios``)."""
+    path = tmp_path / "late.yaml"
+    path.write_text(LATE.read_text(encoding="utf-8"), encoding="utf-8")
+    app = make_app()
+    app.ctx.scenario_paths = [str(tmp_path)]
+    app.ctx.library = load_library([str(tmp_path)])
+    found = app.ctx.library.get("phone-late-delivery")
+    scene = PlayScene(app.ctx, found, app.ctx.library.rubric_for(found))
+    app.start(scene)
+    app.step(0.0)
+    return path, app, scene
+
+
+def test_f5_restarts_the_play_on_the_edited_scenario(tmp_path):
+    path, app, scene = _from_folder(tmp_path)
+    press(app, pygame.K_1)
+    press(app, pygame.K_RETURN)
+    assert scene.session.decisions
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("주문한 지 일주일이 넘었는데", "주문한 지 열흘이 넘었는데"), encoding="utf-8"
+    )
+    press(app, pygame.K_F5)
+    fresh = app.stack.top
+    assert isinstance(fresh, PlayScene) and fresh is not scene
+    assert not fresh.session.decisions and fresh.session.node.id == "ring"
+    assert "열흘" in fresh.scenario.nodes["complaint"].customer
+
+
+def test_f5_with_errors_in_the_played_file_goes_back_to_select_and_shows_them(tmp_path):
+    path, app, _scene = _from_folder(tmp_path)
+    path.write_text(path.read_text(encoding="utf-8").replace("start: ring", "start: ring2"), "utf-8")
+    press(app, pygame.K_F5)
+    assert isinstance(app.stack.top, ReloadErrorsScene)
+    assert isinstance(app.stack.scenes[0], SelectScene)
+    assert app.ctx.library.get("phone-late-delivery").start == "ring"  # the last good version
+    path.unlink()
+    press(app, pygame.K_F5)  # F5 on the error panel reloads again: the file is gone
+    assert isinstance(app.stack.top, SelectScene)
+    assert app.ctx.library.scenarios == []

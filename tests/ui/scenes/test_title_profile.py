@@ -4,7 +4,7 @@ from game.ui.scenes.play import PlayScene
 from game.ui.scenes.select import SelectScene
 from game.ui.scenes.title_profile import TitleScene
 from game.ui.theme import NORMAL
-from tests.ui.helpers import colours, make_app, press, region
+from tests.ui.helpers import centre, click, colours, make_app, onboarding, press, region
 
 
 def start(app, then=None):
@@ -60,3 +60,65 @@ def test_escape_quits():
     start(app)
     press(app, pygame.K_ESCAPE)
     assert not app.running
+
+
+def many_profiles(count=11):
+    app = make_app(profile=None)
+    for i in range(count):
+        app.ctx.progress.create_profile(f"교육생{i + 1:02d}")
+    return app
+
+
+def shown(scene):
+    return [b.label for b in scene.menu.buttons if b.action.startswith("profile:")]
+
+
+def test_more_than_eight_profiles_scroll_by_arrow_keys():
+    app = many_profiles()
+    scene = start(app)
+    assert shown(scene) == [f"교육생{i:02d}" for i in range(1, 9)]
+    for _ in range(8):
+        press(app, pygame.K_DOWN)
+    assert shown(scene)[0] == "교육생05" and scene.menu.buttons[scene.menu.focus].label == "교육생09"
+    for _ in range(2):
+        press(app, pygame.K_DOWN)
+    assert shown(scene)[-1] == scene.menu.buttons[scene.menu.focus].label == "교육생11"
+    press(app, pygame.K_DOWN)  # past the last profile: on to the buttons below
+    assert scene.menu.buttons[scene.menu.focus].action == "settings"
+    press(app, pygame.K_UP)
+    press(app, pygame.K_RETURN)
+    assert app.ctx.profile == "교육생11"
+
+
+def test_page_keys_and_the_wheel_scroll_and_clicks_pick_what_is_shown():
+    app = many_profiles()
+    scene = start(app)
+    press(app, pygame.K_PAGEDOWN)
+    assert shown(scene)[0] == "교육생05"
+    press(app, pygame.K_PAGEDOWN)  # already at the end
+    assert shown(scene)[0] == "교육생05"
+    pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=1, flipped=False))
+    app.step(0.0)
+    assert shown(scene)[0] == "교육생01"
+    pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False))
+    app.step(0.0)
+    assert shown(scene) == [f"교육생{i:02d}" for i in range(5, 12)]
+    click(app, centre(scene.menu.buttons[6].rect))
+    assert app.ctx.profile == "교육생11"
+
+
+def test_eight_or_fewer_do_not_scroll():
+    app = many_profiles(8)
+    scene = start(app)
+    press(app, pygame.K_PAGEDOWN)
+    assert shown(scene)[0] == "교육생01" and len(shown(scene)) == 8
+
+
+def test_the_session_name_and_date_are_on_the_title(tmp_path):
+    plain = make_app(profile=None)
+    start(plain)
+    line = region(plain, (100, 164, 1080, 30))
+    app = make_app(profile=None, onboarding=onboarding(tmp_path))
+    start(app)
+    assert region(app, (100, 164, 1080, 30)) != line
+    assert NORMAL.accent in colours(app, (100, 164, 1080, 30))
