@@ -103,6 +103,19 @@ def draw_counter(ctx: Context, surface: pygame.Surface, rect: Rect) -> None:
     pygame.draw.circle(surface, (220, 190, 90), bell, round(14 * s), draw_top_left=True, draw_top_right=True)
 
 
+def counter_rects(ctx: Context, rect: Rect) -> list[pygame.Rect]:
+    """Where ``draw_counter`` paints (the counter top to the stage's bottom, and the bell above it):
+    the play scene restores these from its cached base layer after drawing the customer."""
+    box = pygame.Rect(ctx.layout.rect(rect))
+    s = box.width / 544
+    top = box.y + round(box.height * 0.70)
+    bell = round(14 * s)
+    return [
+        pygame.Rect(box.x, top, box.width, box.bottom - top),
+        pygame.Rect(box.x + round(90 * s) - bell - 1, top - bell - 1, 2 * bell + 2, bell + 1),
+    ]
+
+
 def draw_customer(
     ctx: Context, surface: pygame.Surface, rect: Rect, emotion: str, t: float, customer_type: str, seed: str
 ) -> None:

@@ -38,7 +38,9 @@ from game.ui.widgets.text_input import TextInput
 STAGE: Rect = (16, 64, 544, 356)
 DIALOGUE: Rect = (576, 64, 688, 266)
 METERS: Rect = (576, 338, 688, 82)
+METER_W = (METERS[2] - 60) / 2  # two meters side by side
 CHOICES: Rect = (16, 432, 1248, 272)
+CALLER_CARD: Rect = (STAGE[0] + 290, STAGE[1] + 140, 240, 170)
 NUMBER_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {
     getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)
 }
@@ -108,6 +110,8 @@ class PlayScene(Scene):
         self.input = TextInput((16, 512, 1248, 60), placeholder=ctx.t("play.typed_hint"))
         self.last_decision: Decision | None = None
         self.veil = Veil()
+        self._base: pygame.Surface | None = None
+        self._base_key_now: tuple | None = None
         self._quiet = False
         self._marks: list[int] = []  # backlog length when each decision was made, for undo
         self.session.subscribe(self._on_event)
@@ -433,15 +437,66 @@ class PlayScene(Scene):
     # -- drawing -----------------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface) -> None:
-        surface.fill(self.ctx.theme.background)
-        self._draw_top(surface)
+        """Blit the base layer (all that stays the same from frame to frame), then what moves."""
+        surface.blit(self._base_layer(surface), (0, 0))
         self._draw_stage(surface)
         self._draw_dialogue(surface)
         self._draw_meters(surface)
-        self._draw_controls(surface)
+        if self.session.node.typed is not None and not self.session.finished:
+            self.input.draw(self.ctx, surface)
         if self.show_backlog:
             self.veil.draw(surface, self.ctx.theme.shade)
             self._draw_backlog(surface)
+
+    def _base_key(self, surface: pygame.Surface) -> tuple:
+        """Everything the base layer depends on; a new key repaints it (a node, a hover, a setting)."""
+        ctx = self.ctx
+        phone = self.scenario.customer_on_phone
+        return (
+            surface.get_size(),
+            ctx.layout,
+            ctx.theme.name,
+            ctx.settings.font_scale,
+            ctx.strings.lang,
+            self.mode,
+            tuple((b.rect, b.label, b.number, b.enabled) for b in self.menu.buttons),
+            self.menu.focus,
+            self.session.node.id,
+            self.session.finished,
+            self.ringing if phone else self._counter_label(),
+            self.session.emotion,
+        )
+
+    def _base_layer(self, surface: pygame.Surface) -> pygame.Surface:
+        """The cached base layer (a cache, so ``draw`` still changes no state the play depends on).
+
+        Repainting the whole screen every frame cost more than twice the bare cost of presenting a
+        frame (benchmarks/ui.py frame_p99); the backdrop, the counter, the panels, the labels and the
+        option buttons are painted once here and blitted in one go.
+        """
+        key = self._base_key(surface)
+        if self._base is None or self._base_key_now != key:
+            base = pygame.Surface(surface.get_size(), 0, surface)
+            self._paint_base(base)
+            self._base, self._base_key_now = base, key
+        return self._base
+
+    def _paint_base(self, surface: pygame.Surface) -> None:
+        ctx, th = self.ctx, self.ctx.theme
+        surface.fill(th.background)
+        self._draw_top(surface)
+        phone = self.scenario.customer_on_phone
+        art.draw_backdrop(ctx, surface, STAGE, phone)
+        if phone:
+            self._draw_caller_card(surface, CALLER_CARD)
+        else:
+            art.draw_counter(ctx, surface, STAGE)
+            self._draw_tag(surface, self._counter_label())
+        draw_panel(ctx, surface, DIALOGUE, th.panel, th.border)
+        x, y, _w, _h = METERS
+        draw_panel(ctx, surface, METERS, th.panel, th.border)
+        draw_text(ctx, surface, ctx.t("play.patience"), (x + 20, y + 10, METER_W, 26), 16, th.text_dim)
+        self._draw_controls(surface)
 
     def _draw_top(self, surface: pygame.Surface) -> None:
         ctx, th = self.ctx, self.ctx.theme
@@ -466,36 +521,48 @@ class PlayScene(Scene):
         hint = ctx.t("play.hint") + (" · " + ctx.t("play.hint_undo") if self.mode == "practice" else "")
         draw_text(ctx, surface, hint, (700, 12, 564, 40), 14, th.text_dim, align="right", valign="middle")
 
-    def _draw_stage(self, surface: pygame.Surface) -> None:
+    def _counter_label(self) -> str:
+        return f"{self.scenario.customer.name} · {self.ctx.t('emotion.' + self.session.emotion)}"
+
+    def _draw_tag(self, surface: pygame.Surface, label: str) -> None:
         ctx, th = self.ctx, self.ctx.theme
-        phone = self.scenario.customer_on_phone
-        art.draw_backdrop(ctx, surface, STAGE, phone)
-        emotion = self.session.emotion
         x, y, _w, _h = STAGE
         tag = (x + 12, y + 12, 250, 36)
-        if phone:
-            art.draw_phone(
-                ctx, surface, (x + 20, y + 130, 250, 210), self.ringing, self.connected_at is not None, self.t
-            )
-            self._draw_caller_card(surface, (x + 290, y + 140, 240, 170), emotion)
-            seconds = self.call_seconds()
-            if self.ringing:
-                label = ctx.t("play.ringing")
-            elif seconds is not None:
-                minutes, secs = divmod(int(seconds), 60)
-                label = ctx.t("play.call", t=f"{minutes:02d}:{secs:02d}")
-            else:
-                label = ctx.t("play.caller")
-        else:
-            art.draw_customer(
-                ctx, surface, STAGE, emotion, self.t, self.scenario.customer.type, self.scenario.id
-            )
-            art.draw_counter(ctx, surface, STAGE)
-            label = f"{self.scenario.customer.name} · {ctx.t('emotion.' + emotion)}"
         draw_panel(ctx, surface, tag, th.panel, th.border, radius=8)
         draw_text(ctx, surface, label, tag, 17, th.text, bold=True, align="center", valign="middle")
 
-    def _draw_caller_card(self, surface: pygame.Surface, rect: Rect, emotion: str) -> None:
+    def _draw_stage(self, surface: pygame.Surface) -> None:
+        """What moves on the stage: the customer (the counter in front is restored from the base
+        layer), or on the phone the ringing set, the caller's face and the call timer."""
+        ctx = self.ctx
+        emotion = self.session.emotion
+        x, y, _w, _h = STAGE
+        if not self.scenario.customer_on_phone:
+            art.draw_customer(
+                ctx, surface, STAGE, emotion, self.t, self.scenario.customer.type, self.scenario.id
+            )
+            for area in art.counter_rects(ctx, STAGE):
+                surface.blit(self._base, area, area)
+            return
+        art.draw_phone(
+            ctx, surface, (x + 20, y + 130, 250, 210), self.ringing, self.connected_at is not None, self.t
+        )
+        if not self.ringing:
+            card_x, card_y, card_w, _ = CALLER_CARD
+            centre = ctx.layout.point(card_x + card_w - 46, card_y + 66)
+            art.draw_face(surface, centre, ctx.layout.px(30), emotion, self.t)
+        seconds = self.call_seconds()
+        if self.ringing:
+            label = ctx.t("play.ringing")
+        elif seconds is not None:
+            minutes, secs = divmod(int(seconds), 60)
+            label = ctx.t("play.call", t=f"{minutes:02d}:{secs:02d}")
+        else:
+            label = ctx.t("play.caller")
+        self._draw_tag(surface, label)
+
+    def _draw_caller_card(self, surface: pygame.Surface, rect: Rect) -> None:
+        """The card's panel and words (base layer); the face on it is drawn each frame."""
         ctx, th = self.ctx, self.ctx.theme
         draw_panel(ctx, surface, rect, th.panel, th.border, radius=10)
         x, y, w, h = rect
@@ -505,12 +572,10 @@ class PlayScene(Scene):
         kind = ctx.t("type." + self.scenario.customer.type)
         draw_text(ctx, surface, kind, (x + 14, y + 74, w - 96, 26), 16, th.text_dim)
         if not self.ringing:
-            centre = ctx.layout.point(x + w - 46, y + 66)
-            art.draw_face(surface, centre, ctx.layout.px(30), emotion, self.t)
             draw_text(
                 ctx,
                 surface,
-                ctx.t("emotion." + emotion),
+                ctx.t("emotion." + self.session.emotion),
                 (x + 14, y + h - 44, w - 28, 30),
                 18,
                 th.text,
@@ -520,7 +585,6 @@ class PlayScene(Scene):
 
     def _draw_dialogue(self, surface: pygame.Surface) -> None:
         ctx, th = self.ctx, self.ctx.theme
-        draw_panel(ctx, surface, DIALOGUE, th.panel, th.border)
         x, y, w, h = DIALOGUE
         subtitles = ctx.settings.subtitles or not ctx.speech.available
         blocks: list[Block] = []
@@ -545,10 +609,8 @@ class PlayScene(Scene):
 
     def _draw_meters(self, surface: pygame.Surface) -> None:
         ctx, th = self.ctx, self.ctx.theme
-        x, y, w, _h = METERS
-        draw_panel(ctx, surface, METERS, th.panel, th.border)
-        half = (w - 60) / 2
-        draw_text(ctx, surface, ctx.t("play.patience"), (x + 20, y + 10, half, 26), 16, th.text_dim)
+        x, y, _w, _h = METERS
+        half = METER_W
         draw_meter(ctx, surface, (x + 20, y + 44, half, 20), self.session.patience())
         limit = self.session.node.time_limit
         if limit is None or self.session.finished or not self.session.node.is_decision:
@@ -586,7 +648,6 @@ class PlayScene(Scene):
             draw_text(
                 ctx, surface, self.session.node.typed.prompt, (x, y, w, 72), 20, th.warn, valign="middle"
             )
-            self.input.draw(ctx, surface)
             draw_text(ctx, surface, ctx.t("play.typed_hint"), (x, y + 150, w, 30), 16, th.text_dim)
             return
         self.menu.draw(ctx, surface, size=19)

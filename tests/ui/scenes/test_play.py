@@ -276,3 +276,28 @@ def test_f5_with_errors_in_the_played_file_goes_back_to_select_and_shows_them(tm
     press(app, pygame.K_F5)  # F5 on the error panel reloads again: the file is gone
     assert isinstance(app.stack.top, SelectScene)
     assert app.ctx.library.scenarios == []
+
+
+def test_the_counter_stays_in_front_of_the_moving_customer_frame_after_frame():
+    app = make_app()
+    play_scene(app, "f2f-five-stage-reception")
+    counter = (16, 64 + 356 * 0.72, 544, 356 * 0.28)
+    face = (16 + 172, 64 + 60, 200, 140)
+    seen = {region(app, counter)}
+    faces = {region(app, face)}
+    for dt in (0.3, 0.7, 1.1, 2.9):
+        app.step(dt)
+        seen.add(region(app, counter))
+        faces.add(region(app, face))
+    assert len(seen) == 1 and len(faces) > 1  # the customer breathes and blinks behind a still counter
+
+
+def test_hovering_an_option_repaints_it():
+    app = make_app()
+    scene = play_scene(app)
+    second = scene.menu.buttons[1]
+    before = region(app, second.rect)
+    pos = app.ctx.layout.point(*centre(second.rect))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
+    app.step(0.0)
+    assert scene.menu.focus == 1 and region(app, second.rect) != before
