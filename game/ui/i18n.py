@@ -62,12 +62,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "select.passed": ("합격", "Passed"),
     "select.attempts": ("{n}회", "{n} tries"),
     "select.hint": (
-        "◀▶ 분류 · ▲▼ 고르기 · Enter 시작 · M 모드 · S 설정 · F5 새로 읽기 · Esc 프로필",
-        "◀▶ category · ▲▼ choose · Enter start · M mode · S settings · F5 reload · Esc profiles",
+        "◀▶ 분류 · ▲▼ 고르기 · Enter 시작 · M 모드\nS 설정 · F5 새로 읽기 · Esc 프로필",
+        "◀▶ category · ▲▼ choose · Enter start · M mode\nS settings · F5 reload · Esc profiles",
     ),
     "select.hint_session": (
-        "◀▶ 분류 · ▲▼ 고르기 · Enter 시작 · S 설정 · F5 새로 읽기 · Esc 다음 교육생",
-        "◀▶ category · ▲▼ choose · Enter start · S settings · F5 reload · Esc next trainee",
+        "◀▶ 분류 · ▲▼ 고르기 · Enter 시작 · S 설정\nF5 새로 읽기 · Esc 다음 교육생",
+        "◀▶ category · ▲▼ choose · Enter start · S settings\nF5 reload · Esc next trainee",
     ),
     "select.pass_mark": ("합격 기준 {mark}점 (세션)", "Pass mark {mark} (session)"),
     "select.no_saves": (

@@ -14,9 +14,10 @@ from game.scenario.diagnostics import Diagnostic
 from game.ui.context import Context
 from game.ui.scene import Scene
 from game.ui.widgets.panel import Veil, draw_panel
-from game.ui.widgets.text import Block, draw_blocks, draw_text
+from game.ui.widgets.text import Block, draw_blocks, draw_text, measure
 
-PANEL = (120, 90, 1040, 540)
+PANEL = (120, 90, 1040, 540)  # the largest the panel grows; it shrinks to fit fewer lines
+HEAD, FOOT = 96, 64
 SHOWN = 5
 
 
@@ -45,13 +46,21 @@ class ReloadErrorsScene(Scene):
             )
         return blocks
 
+    def panel(self, blocks: list[Block]) -> tuple[float, float, float, float]:
+        """The panel, as tall as its lines need (up to ``PANEL``), centred on the screen."""
+        x, _y, w, most = PANEL
+        need = sum(b.gap + measure(self.ctx, b.text, w - 56, b.size, b.bold) for b in blocks)
+        h = min(most, HEAD + need + FOOT + 8)
+        return (x, (720 - h) / 2, w, h)
+
     def draw(self, surface: pygame.Surface) -> None:
         ctx, th = self.ctx, self.ctx.theme
         self.veil.draw(surface, th.shade)
-        draw_panel(ctx, surface, PANEL, th.panel, th.bad)
-        x, y, w, h = PANEL
+        blocks = self.blocks()
+        x, y, w, h = self.panel(blocks)
+        draw_panel(ctx, surface, (x, y, w, h), th.panel, th.bad)
         draw_text(ctx, surface, ctx.t("reload.title"), (x + 28, y + 20, w - 56, 64), 22, th.bad, bold=True)
-        draw_blocks(ctx, surface, (x + 28, y + 96, w - 56, h - 160), self.blocks())
+        draw_blocks(ctx, surface, (x + 28, y + HEAD, w - 56, h - HEAD - FOOT), blocks)
         draw_text(
             ctx,
             surface,

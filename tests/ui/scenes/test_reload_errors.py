@@ -1,7 +1,7 @@
 import pygame
 
 from game.scenario.diagnostics import Diagnostic, Pos
-from game.ui.scenes.reload_errors import PANEL, SHOWN, ReloadErrorsScene
+from game.ui.scenes.reload_errors import FOOT, HEAD, PANEL, SHOWN, ReloadErrorsScene
 from game.ui.scenes.select import SelectScene
 from game.ui.widgets.text import flow_scale, measure
 from tests.ui.helpers import make_app, press
@@ -26,10 +26,13 @@ def test_the_first_errors_are_listed_whole_and_the_rest_counted():
     blocks = scene.blocks()
     assert [b.text for b in blocks[:SHOWN]] == [d.format() for d in errors(SHOWN)]
     assert blocks[-1].text.startswith("외 3개")
-    _x, _y, w, h = PANEL
-    factor = flow_scale(app.ctx, blocks, w - 56, h - 160)
+    _x, _y, w, h = scene.panel(blocks)
+    room = h - HEAD - FOOT
+    factor = flow_scale(app.ctx, blocks, w - 56, room)
     used = sum(b.gap * factor + measure(app.ctx, b.text, w - 56, b.size * factor) for b in blocks)
-    assert used <= h - 160  # wrapped and fitted: nothing cut
+    assert used <= room  # wrapped and fitted: nothing cut
+    one = ReloadErrorsScene(app.ctx, errors(1))
+    assert one.panel(one.blocks())[3] < h <= PANEL[3]  # the panel fits its lines
 
 
 def test_any_key_closes_the_panel():
