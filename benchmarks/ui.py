@@ -83,7 +83,7 @@ from game.scenario.library import load_library
 from game.ui.app import App
 from game.ui.memory_progress import MemoryProgress
 from game.ui.scenes.select import SelectScene
-args = build_parser().parse_args(["play", "--profile", "벤치"])
+args = build_parser("play").parse_args(["play", "--profile", "벤치"])
 library = load_library()
 ctx = _context(args, library, MemoryProgress(), False, voice=True)
 app = App(ctx, size=args.size)
