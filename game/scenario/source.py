@@ -93,6 +93,24 @@ def read_text(path: str) -> tuple[str | None, list[Diagnostic]]:
         ]
 
 
+def _flow_depth_bound(text: str) -> int:
+    """An upper bound on flow nesting ([ and {), counting brackets inside quotes too."""
+    depth = deepest = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}" and depth:
+            depth -= 1
+    return deepest
+
+
+def _needs_prescan(text: str) -> bool:
+    """Ordinary files skip the event pass: flow nesting needs brackets, aliases need '*', and block
+    nesting (indentation) is bounded by the builder's own depth check."""
+    return text.count("*") > MAX_ALIASES or _flow_depth_bound(text) > MAX_DEPTH
+
+
 def _prescan(text: str, path: str) -> list[Diagnostic]:
     """Walk parser events only: no objects are built, so limits are checked before any cost."""
     depth = aliases = 0
@@ -125,19 +143,20 @@ def _prescan(text: str, path: str) -> list[Diagnostic]:
     except yaml.MarkedYAMLError as exc:
         return [_syntax(path, exc, text)]
     except yaml.reader.ReaderError as exc:
-        before = text[: exc.position]
-        pos = Pos(path, before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1)
-        return [
-            Diagnostic(
-                "E002",
-                f"character U+{exc.character:04X} is not allowed in YAML"
-                if isinstance(exc.character, int)
-                else "a character is not allowed in YAML",
-                "remove the control character (often pasted from another program)",
-                pos,
-            )
-        ]
+        return [_unreadable(path, text, exc)]
     return []
+
+
+def _unreadable(path: str, text: str, exc: yaml.reader.ReaderError) -> Diagnostic:
+    before = text[: exc.position]
+    pos = Pos(path, before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1)
+    what = f"character U+{exc.character:04X}" if isinstance(exc.character, int) else "a character"
+    return Diagnostic(
+        "E002",
+        f"{what} is not allowed in YAML",
+        "remove the control character (often pasted from another program)",
+        pos,
+    )
 
 
 def _syntax(path: str, exc: yaml.MarkedYAMLError, text: str) -> Diagnostic:
@@ -166,6 +185,8 @@ class _Builder:
         self.count += 1
         if self.count > MAX_NODES:
             raise _TooBig(_pos(self.path, node.start_mark))
+        if len(here) > MAX_DEPTH:
+            raise _TooDeep(_pos(self.path, node.start_mark))
         self.positions[here] = _pos(self.path, node.start_mark)
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
@@ -233,19 +254,25 @@ class _TooBig(Exception):
         self.pos = pos
 
 
+class _TooDeep(_TooBig):
+    pass
+
+
 def load_located(path: str, text: str | None = None) -> tuple[Located | None, list[Diagnostic]]:
     """Read ``path`` (or ``text`` given for it) safely; data is ``None`` when nothing usable came out."""
     if text is None:
         text, problems = read_text(path)
         if text is None:
             return None, problems
-    problems = _prescan(text, path)
+    problems = _prescan(text, path) if _needs_prescan(text) else []
     if problems:
         return None, problems
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax(path, exc, text)]
+    except yaml.reader.ReaderError as exc:
+        return None, [_unreadable(path, text, exc)]
     if root is None:
         return None, [
             Diagnostic(
@@ -255,6 +282,15 @@ def load_located(path: str, text: str | None = None) -> tuple[Located | None, li
     builder = _Builder(path)
     try:
         data = builder.build(root, ())
+    except _TooDeep as deep:
+        return None, [
+            Diagnostic(
+                "E004",
+                f"nesting is deeper than {MAX_DEPTH} levels",
+                "a scenario never needs this depth; flatten the structure",
+                deep.pos,
+            )
+        ]
     except _TooBig as big:
         return None, [
             Diagnostic("E005", "aliases expand to too much data", "remove the anchors and aliases", big.pos)

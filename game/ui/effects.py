@@ -1,7 +1,7 @@
 """Sound effects on their own mixer channel: the desk phone's ring and the click of a choice.
 
-The sounds are synthesised once at start-up (``game.ui.tones``) into ``pygame.mixer.Sound`` buffers in
-the mixer's own format. The voice keeps channel 0 (``game.voice.player``); effects play on channel 1,
+The sounds are synthesised once, when first needed (``game.ui.tones``: numpy is imported only then, which
+keeps it out of the game's start-up), into ``pygame.mixer.Sound`` buffers in the mixer's own format. The voice keeps channel 0 (``game.voice.player``); effects play on channel 1,
 reserved as well, so neither can cut the other. Their volume is the settings' effects level (master ×
 effects) and follows the settings the moment they change. With no sound device this is silent and
 says nothing: the voice layer already tells the trainee once.
@@ -10,8 +10,6 @@ says nothing: the voice layer already tells the trainee once.
 from __future__ import annotations
 
 import pygame
-
-from game.ui import tones
 
 EFFECTS_CHANNEL = 1
 
@@ -41,28 +39,43 @@ class Effects(SilentEffects):
         self._volume = max(0.0, min(1.0, volume))
         self._ringing = False
         self.channel: pygame.mixer.Channel | None = None
-        self.sounds: dict[str, pygame.mixer.Sound] = {}
+        self._sounds: dict[str, pygame.mixer.Sound] | None = None
         try:
             if not pygame.mixer.get_init():
                 pygame.mixer.init()
-            rate, size, channels = pygame.mixer.get_init()
             if pygame.mixer.get_num_channels() <= EFFECTS_CHANNEL:
                 pygame.mixer.set_num_channels(EFFECTS_CHANNEL + 8)
             pygame.mixer.set_reserved(EFFECTS_CHANNEL + 1)
-            self.sounds = {
-                "ring": pygame.mixer.Sound(
-                    buffer=tones.to_mixer_bytes(tones.ring_cycle(rate), size, channels)
-                ),
-                "click": pygame.mixer.Sound(buffer=tones.to_mixer_bytes(tones.click(rate), size, channels)),
-            }
             self.channel = pygame.mixer.Channel(EFFECTS_CHANNEL)
-        except (pygame.error, ValueError):
-            self.channel, self.sounds = None, {}
-        self.set_volume(self._volume)
+        except pygame.error:
+            self.channel = None
+
+    @property
+    def sounds(self) -> dict[str, pygame.mixer.Sound]:
+        """Synthesised on first use, then kept."""
+        if self._sounds is None:
+            self._sounds = {}
+            if self.channel is not None:
+                from game.ui import tones
+
+                rate, size, channels = pygame.mixer.get_init()
+                try:
+                    self._sounds = {
+                        "ring": pygame.mixer.Sound(
+                            buffer=tones.to_mixer_bytes(tones.ring_cycle(rate), size, channels)
+                        ),
+                        "click": pygame.mixer.Sound(
+                            buffer=tones.to_mixer_bytes(tones.click(rate), size, channels)
+                        ),
+                    }
+                except (pygame.error, ValueError):
+                    self.channel = None
+            self.set_volume(self._volume)
+        return self._sounds
 
     def ring(self) -> None:
         """Ring until ``stop_ring``: one cycle looped (a second call while ringing changes nothing)."""
-        if self.channel is None or self._ringing:
+        if self.channel is None or self._ringing or "ring" not in self.sounds:
             return
         self.channel.play(self.sounds["ring"], loops=-1)
         self._ringing = True
@@ -73,14 +86,14 @@ class Effects(SilentEffects):
         self._ringing = False
 
     def click(self) -> None:
-        if self.channel is None:
+        if self.channel is None or "click" not in self.sounds:
             return
         self._ringing = False  # the click takes the channel: answering the phone stops its ring
         self.channel.play(self.sounds["click"])
 
     def set_volume(self, volume: float) -> None:
         self._volume = max(0.0, min(1.0, volume))
-        for sound in self.sounds.values():
+        for sound in (self._sounds or {}).values():
             sound.set_volume(self._volume)
 
     @property

@@ -13,8 +13,10 @@ import os
 import threading
 import warnings
 import wave
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:  # numpy is imported where it is used: keeps it out of the game's start-up
+    import numpy as np
 
 with warnings.catch_warnings():
     # pydub warns at import when ffmpeg is absent; we never ask it to run ffmpeg.
@@ -61,6 +63,7 @@ def _decode_wav(data: bytes) -> AudioSegment:
 
 
 def _decode_with_sdl(data: bytes) -> AudioSegment:
+    import numpy as np
     import pygame
 
     with _MIXER_LOCK:
@@ -109,9 +112,13 @@ def to_wav_bytes(seg: AudioSegment) -> bytes:
 
 def samples(seg: AudioSegment) -> np.ndarray:
     """Mono float samples in [-1, 1], the form the DSP works in."""
+    import numpy as np
+
     return np.frombuffer(seg.raw_data, dtype=np.int16).astype(np.float64) / 32768.0
 
 
 def from_samples(x: np.ndarray, rate: int = RATE) -> AudioSegment:
+    import numpy as np
+
     pcm = (np.clip(x, -1.0, 32767 / 32768) * 32768.0).astype(np.int16)
     return AudioSegment(data=pcm.tobytes(), sample_width=2, frame_rate=rate, channels=1)

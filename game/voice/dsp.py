@@ -6,7 +6,10 @@ choppy; an FFT band-pass and a WSOLA time stretch cost a few milliseconds per li
 
 from __future__ import annotations
 
-import numpy as np
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # numpy is imported where it is used: keeps it out of the game's start-up
+    import numpy as np
 
 
 def band_pass(x: np.ndarray, rate: int, low: float, high: float, taper: float = 0.15) -> np.ndarray:
@@ -14,6 +17,8 @@ def band_pass(x: np.ndarray, rate: int, low: float, high: float, taper: float = 
 
     A whole-clip FFT is fine here: lines are seconds long and processed offline, never streamed.
     """
+    import numpy as np
+
     if len(x) == 0:
         return x
     n = 1 << int(np.ceil(np.log2(len(x) + 1)))
@@ -33,6 +38,8 @@ def band_pass(x: np.ndarray, rate: int, low: float, high: float, taper: float = 
 
 def resample(x: np.ndarray, factor: float) -> np.ndarray:
     """Length × ``factor`` by linear interpolation; played at the same rate, pitch moves by 1/factor."""
+    import numpy as np
+
     if len(x) < 2 or abs(factor - 1.0) < 1e-6:
         return x
     n_out = max(2, round(len(x) * factor))
@@ -44,6 +51,8 @@ def time_stretch(x: np.ndarray, rate: int, tempo: float) -> np.ndarray:
 
     ``tempo`` > 1 is faster. Speech at 0.8-1.3 stays natural; beyond that a real vocoder would be needed.
     """
+    import numpy as np
+
     if abs(tempo - 1.0) < 1e-3:
         return x
     frame = int(0.030 * rate)
@@ -75,6 +84,8 @@ def time_stretch(x: np.ndarray, rate: int, tempo: float) -> np.ndarray:
 
 def frame_levels_db(x: np.ndarray, rate: int, frame_s: float = 0.02) -> np.ndarray:
     """RMS level per frame in dBFS (full-scale sine = -3 dB)."""
+    import numpy as np
+
     frame = max(1, int(frame_s * rate))
     n = len(x) // frame
     if n == 0:
@@ -90,6 +101,8 @@ def active_level_db(x: np.ndarray, rate: int, gate_db: float = 20.0) -> float:
     Whole-file RMS would call a line with long pauses quiet; gating on active frames (the idea of
     ITU-T P.56) keeps normalisation about how loud the voice is, not how much it pauses.
     """
+    import numpy as np
+
     levels = frame_levels_db(x, rate)
     top = np.percentile(levels, 95)
     active = levels[levels > top - gate_db]
@@ -100,6 +113,8 @@ def active_level_db(x: np.ndarray, rate: int, gate_db: float = 20.0) -> float:
 
 def soft_limit(x: np.ndarray, threshold: float = 0.89) -> np.ndarray:
     """Round off the rare peaks above ``threshold`` instead of turning the whole line down."""
+    import numpy as np
+
     y = x.copy()
     over = np.abs(y) > threshold
     headroom = 1.0 - threshold
@@ -108,6 +123,8 @@ def soft_limit(x: np.ndarray, threshold: float = 0.89) -> np.ndarray:
 
 
 def fade_edges(x: np.ndarray, rate: int, seconds: float) -> np.ndarray:
+    import numpy as np
+
     n = min(len(x) // 2, int(seconds * rate))
     if n == 0:
         return x

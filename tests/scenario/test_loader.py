@@ -229,3 +229,9 @@ def test_not_utf8_is_explained(tmp_path):
     library = load_library([str(path)])
     [message] = [d.format() for d in library.errors]
     assert "E001 the file is not UTF-8 text" in message and "CP949" in message
+
+
+def test_deep_block_nesting_without_brackets_is_refused(tmp_path):
+    text = "".join(f"{'  ' * i}k{i}:\n" for i in range(60)) + "  " * 60 + "end\n"
+    found = problems(tmp_path, text)
+    assert found and "error: E004 nesting is deeper than 40 levels" in found[0], found
