@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 from game.engine.scoring import HabitHistory, Result
 from game.engine.session import Session
+from game.scenario.library import Library
 
 
 @dataclass(frozen=True)
@@ -33,12 +34,21 @@ class Recommendation:
 
 
 class ProgressPort(Protocol):
+    notices: list[str]
+    """What progress found on its way (a damaged save restored, a migration), for the UI to show once."""
+
+    library: Library
+    """The scenarios progress resolves ids against; the game replaces it after a reload (F5)."""
+
     def profiles(self) -> list[str]: ...
 
     def create_profile(self, name: str) -> None:
         """Raises ValueError with a Korean message for an empty or duplicate name."""
 
     def stats(self, profile: str, scenario_id: str) -> ScenarioStats: ...
+
+    def attempts(self, profile: str) -> list[dict[str, Any]]:
+        """Every finished attempt of a profile, oldest first, as stored (version 2 attempt records)."""
 
     def record_attempt(self, profile: str, session: Session, result: Result) -> None:
         """Store a finished attempt (choices, response times, result, mode, date); clears the autosave."""

@@ -85,7 +85,7 @@ class Context:
 
     def take_progress_notices(self) -> None:
         """Show what progress found on its way (a damaged save restored, a migration) once each."""
-        notices = getattr(self.progress, "notices", None)
+        notices = self.progress.notices
         while notices:
             self.notify(notices.pop(0))
 
@@ -96,8 +96,7 @@ class Context:
         if library.errors:
             return library.errors
         self.library = library
-        if hasattr(self.progress, "library"):  # the store resolves ids for resume and recommendations
-            self.progress.library = library
+        self.progress.library = library  # progress resolves ids for resume and recommendations
         return []
 
     def notify(self, message: str) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 from game.engine.scoring import Result
 from game.engine.session import Session
 from game.progress.port import Recommendation, ScenarioStats
+from game.scenario.library import Library
 
 
 class _History:
@@ -25,8 +26,9 @@ class _History:
 
 
 class MemoryProgress:
-    def __init__(self, onboarding: str | None = None) -> None:
+    def __init__(self, onboarding: str | None = None, library: Library | None = None) -> None:
         self.onboarding = onboarding  # tagged onto attempts, as the store does
+        self.library = library  # kept for the port; nothing here resolves ids
         self.notices: list[str] = []
         self._profiles: list[str] = []
         self._records: dict[str, list[dict[str, Any]]] = {}
