@@ -49,15 +49,22 @@ class VoiceLink(SilentSpeech):
         self.player = VoicePlayer(volume)
         self.available = self.player.available
         self.service = VoiceService(VoiceCache())
-        self.prefetcher = Prefetcher(self.service) if self.available else None
+        # warm: the worker also decodes each line into the mixer, so starting it on the frame loop is a blit
+        self.prefetcher = Prefetcher(self.service, warm=self.player.preload) if self.available else None
         self._queue: list[SpokenLine] = []
         self._shown: set[str] = set()
+        self._warmed: str | None = None
 
     def prepare(self, scenario: Scenario, node_id: str) -> None:
+        """The lines reachable next first; on a scenario's first node, the rest of it behind them, so a
+        first run with no network and an empty cache still speaks (offline synthesis, in order of need)."""
         if self.prefetcher is not None:
             from game.voice.reach import lines_ahead
 
             self.prefetcher.prefetch(lines_ahead(scenario, node_id))
+            if self._warmed != scenario.id:
+                self._warmed = scenario.id
+                self.prefetcher.prefetch(scenario.spoken_lines(), urgent=False)
 
     def say(self, lines: list[SpokenLine]) -> None:
         self.player.stop()

@@ -1,0 +1,47 @@
+"""The game's link to the voice layer: a first run with no network and an empty cache still speaks."""
+
+from __future__ import annotations
+
+import time
+
+import pygame
+import pytest
+
+from game.scenario.library import load_one
+from game.ui.speech import VoiceLink
+
+
+@pytest.fixture
+def link(tmp_path, monkeypatch):
+    monkeypatch.setenv("EUNGDAE_VOICE_CACHE", str(tmp_path / "voices"))
+    pygame.mixer.quit()
+    voice = VoiceLink(volume=0.5)
+    if not voice.available:
+        pytest.skip("no audio output, not even SDL's dummy driver")
+    yield voice
+    voice.close()
+    pygame.mixer.quit()
+
+
+def test_entering_a_scenario_prepares_all_its_lines_in_the_background(link):
+    scenario, _ = load_one("phone-late-delivery")
+    lines = scenario.spoken_lines()
+    link.prepare(scenario, scenario.start)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not all(link.prefetcher.ready(line) for line in lines):
+        time.sleep(0.05)
+    assert all(link.prefetcher.ready(line) for line in lines), "every line of the scenario was built offline"
+
+
+def test_a_shown_line_plays_once_ready_and_stop_cuts_it(link):
+    scenario, _ = load_one("phone-late-delivery")
+    line = next(x for x in scenario.spoken_lines() if x.speaker == "customer")
+    link.prepare(scenario, scenario.start)
+    link.say([line])
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not link.player.is_playing():
+        link.poll()
+        time.sleep(0.02)
+    assert link.player.is_playing()
+    link.stop()
+    assert not link.player.is_playing()
