@@ -65,4 +65,12 @@ def replay_1000() -> dict:
 
     ours = _best_of(ours_run, 3)
     base = _best_of(floor, 3)
-    return {"ours": ours, "floor": base, "ratio": ours / base, "target": None, "decisions": total}
+    # No ratio target: a dict lookup is a floor, not a peer. What matters is the absolute time.
+    return {
+        "ours": ours,
+        "floor": base,
+        "ratio": ours / base,
+        "target": None,
+        "target_seconds": 1.0,
+        "decisions": total,
+    }
