@@ -126,11 +126,11 @@ def _key(session: Session) -> tuple:
     return (session.node.id, s.mood, frozenset(s.flags), tuple(sorted(s.steps_done)))
 
 
-def explore(scenario: Scenario, rubric: Rubric) -> dict[tuple, Session]:
+def explore(scenario: Scenario, rubric: Rubric, best: PathScore | None = None) -> dict[tuple, Session]:
     """Every distinct conversation state reachable in play (see the module doc), best path first."""
     seen: dict[tuple, Session] = {}
     session = _start(scenario, rubric)
-    for number in best_path(scenario, rubric).choices:
+    for number in (best or best_path(scenario, rubric)).choices:
         seen.setdefault(_key(session), session)
         session = _step(session, number)
     seen.setdefault(_key(session), session)
@@ -163,8 +163,10 @@ def _uses_scores(scenario: Scenario) -> bool:
     return any(c is not None and c.uses_scores for c in conditions)
 
 
-def reachable_endings(scenario: Scenario, rubric: Rubric) -> tuple[list[str], bool]:
-    reached = {s.node.id for s in explore(scenario, rubric).values() if s.finished}
+def reachable_endings(
+    scenario: Scenario, rubric: Rubric, best: PathScore | None = None
+) -> tuple[list[str], bool]:
+    reached = {s.node.id for s in explore(scenario, rubric, best).values() if s.finished}
     return [n.id for n in scenario.endings if n.id in reached], _uses_scores(scenario)
 
 
@@ -219,7 +221,7 @@ def _beam(start: Session, limit: int, width: int) -> PathScore:
 def analyze(scenario: Scenario, rubric: Rubric, *, budget: int = 20_000, beam: int = 64) -> Analysis:
     best = best_path(scenario, rubric)
     worst, exact, count = worst_path(scenario, rubric, budget=budget, beam=beam)
-    reachable, approximate = reachable_endings(scenario, rubric)
+    reachable, approximate = reachable_endings(scenario, rubric, best)
     moved = _dimensions_moved(scenario, rubric)
     return Analysis(
         id=scenario.id,
