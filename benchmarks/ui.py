@@ -3,9 +3,10 @@
 frame_p99   the play scene's frame time at 1280x720 (p99 over 900 frames, subtitles animating, the
             patience meter draining, drawn and flipped) against the floor of presenting a frame of the
             same size (fill + blit + flip). Target ratio 2.
-first_frame process start to the first interactive frame of ``eungdae play --profile P`` (the select
-            screen: scenarios loaded, progress and voice opened, drawn) against a bare pygame start that
-            opens a window and draws one line of Korean. Target ratio 3.
+first_frame process start to the first interactive frame of the real start, ``python main.py`` (the
+            title/profile screen, drawn and flipped; ``EUNGDAE_EXIT_AFTER_FIRST_FRAME=1`` makes it print
+            ``ready`` then and exit; saves in a temporary folder), against a bare pygame start that opens a
+            window and draws one line of Korean. Target ratio 3.
 
 Both run under SDL's dummy video and audio drivers so they measure our work, not a display server.
 ``benchmarks/run.py`` imports these; ``python benchmarks/ui.py`` prints them.
@@ -18,6 +19,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -75,24 +77,6 @@ for i in range({FRAMES} + 60):
 print(json.dumps(times[60:]))
 """
 
-_OURS_START = """
-import os
-from game.cli import build_parser
-from game.cli.play import _context
-from game.scenario.library import load_library
-from game.ui.app import App
-from game.ui.memory_progress import MemoryProgress
-from game.ui.scenes.select import SelectScene
-args = build_parser("play").parse_args(["play", "--profile", "벤치"])
-library = load_library()
-ctx = _context(args, library, MemoryProgress(), False, voice=True)
-app = App(ctx, size=args.size)
-app.start(SelectScene(ctx))
-app.step(0.0)
-print("ready", flush=True)
-ctx.speech.close()
-"""
-
 _FLOOR_START = """
 import pygame
 pygame.display.init()
@@ -129,11 +113,9 @@ def frame_p99() -> dict:
     return {"ours": ours, "floor": floor, "ratio": ours / floor, "target": 2}
 
 
-def _startup(code: str) -> float:
+def _startup(args: list[str], env: dict[str, str] = _ENV) -> float:
     start = time.perf_counter()
-    proc = subprocess.Popen(
-        [sys.executable, "-c", code], cwd=ROOT, env=_ENV, stdout=subprocess.PIPE, text=True
-    )
+    proc = subprocess.Popen([sys.executable, *args], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
     assert proc.stdout is not None
     for line in proc.stdout:
         if line.startswith("ready"):
@@ -144,8 +126,10 @@ def _startup(code: str) -> float:
 
 
 def first_frame(runs: int = 3) -> dict:
-    ours = statistics.median(_startup(_OURS_START) for _ in range(runs))
-    floor = statistics.median(_startup(_FLOOR_START) for _ in range(runs))
+    with tempfile.TemporaryDirectory() as saves:
+        env = {**_ENV, "EUNGDAE_SAVES": saves, "EUNGDAE_EXIT_AFTER_FIRST_FRAME": "1"}
+        ours = statistics.median(_startup(["main.py"], env) for _ in range(runs))
+    floor = statistics.median(_startup(["-c", _FLOOR_START]) for _ in range(runs))
     return {"ours": ours, "floor": floor, "ratio": ours / floor, "target": 3}
 
 

@@ -9,6 +9,15 @@ trainee's saves unless ``--saves`` is given.
 first on the select screen, its mode is fixed, its pass mark applies to its scenarios, and attempts are
 tagged with its name. Trainees take turns on one PC: after one finishes the set (or presses Esc on the
 select screen), the title screen is back for the next to pick or create a profile.
+
+The plain start (``python main.py``: no scenario id, profile, session or autoplay) opens on the title
+screen, which does not need the scenarios, so the library is read on a worker thread right after that
+first frame is on screen (``game.ui.library_load``); a trainee quicker than the load waits on
+"불러오는 중…". Its diagnostics are printed as they always are (``path:line:col: error: …``) when the
+load finishes, and if no scenario could be loaded the window closes and the exit code is 1, as before
+(there is no pre-check: it would read every file a second time). The voice and the sound effects open
+(``game.voice``, the mixer) when a play first needs them. The other starts need the library up front
+and load it before the window opens.
 """
 
 from __future__ import annotations
@@ -17,10 +26,14 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from game.scenario.library import PROJECT_ROOT, Library
+if TYPE_CHECKING:
+    from game.scenario.library import Library
 
 DEFAULT_PROFILE = "연습생"
+#: For benchmarks: print ``ready`` once the first interactive frame is on screen, then exit (0).
+EXIT_AFTER_FIRST_FRAME = "EUNGDAE_EXIT_AFTER_FIRST_FRAME"
 
 
 def _numbers(kind: type, text: str) -> list:
@@ -68,10 +81,12 @@ def saves_dir(args: argparse.Namespace) -> Path:
         return args.saves
     if os.environ.get("EUNGDAE_SAVES"):
         return Path(os.environ["EUNGDAE_SAVES"])
+    from game.scenario.library import PROJECT_ROOT
+
     return PROJECT_ROOT / "saves"
 
 
-def open_progress(path: Path, library: Library, onboarding: str | None = None):
+def open_progress(path: Path, library: Library | None, onboarding: str | None = None):
     """(progress, persistent): the save store, or memory for this run if the store is unavailable."""
     from game.ui.memory_progress import MemoryProgress
 
@@ -137,12 +152,14 @@ def cmd_play(args: argparse.Namespace) -> int:
         print("error: --seconds and --screenshots go with --autoplay", file=sys.stderr)
         return 2
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    if not (headless or args.scenario or args.profile or args.session):
+        args.onboarding, args.mode = None, args.mode or "practice"
+        return run_game(args, None)
 
     from game.scenario.library import load_library
 
     library = load_library(args.scenarios)
-    for diagnostic in library.errors:
-        print(diagnostic.format(), file=sys.stderr)
+    report_library(library)
     if args.scenario:
         try:
             library.get(args.scenario)
@@ -151,7 +168,6 @@ def cmd_play(args: argparse.Namespace) -> int:
             print(f"error: no scenario with id '{args.scenario}' (known: {known})", file=sys.stderr)
             return 1
     if not library.scenarios:
-        print("error: no scenario could be loaded; run 'eungdae validate' to see why", file=sys.stderr)
         return 1
     args.onboarding, problem = load_onboarding(args, library)
     if problem is not None:
@@ -166,15 +182,26 @@ def cmd_play(args: argparse.Namespace) -> int:
     return run_game(args, library)
 
 
-def _context(args: argparse.Namespace, library: Library, progress, persistent: bool, voice: bool):
+def report_library(library: Library) -> None:
+    """The library's diagnostics on stderr, and the error if nothing could be loaded at all."""
+    for diagnostic in library.errors:
+        print(diagnostic.format(), file=sys.stderr)
+    if not library.scenarios:
+        print("error: no scenario could be loaded; run 'eungdae validate' to see why", file=sys.stderr)
+
+
+def _context(args: argparse.Namespace, library: Library | None, progress, persistent: bool, voice: bool):
+    """The scenes' context; the voice and effects (when ``voice``) open when a play first needs them,
+    so only the display and fonts are started here."""
     import pygame
 
     from game.ui.context import PROGRESS_ERRORS, Context
-    from game.ui.effects import Effects, SilentEffects
+    from game.ui.effects import DeferredEffects, SilentEffects
     from game.ui.settings import Settings
-    from game.ui.speech import SilentSpeech, VoiceLink
+    from game.ui.speech import DeferredVoice, SilentSpeech
 
-    pygame.init()
+    pygame.display.init()
+    pygame.font.init()
     problem = None
     try:
         settings = Settings.from_dict(progress.load_settings())
@@ -184,8 +211,8 @@ def _context(args: argparse.Namespace, library: Library, progress, persistent: b
         settings.language = args.lang
     if args.fullscreen:
         settings.fullscreen = True
-    speech = VoiceLink(settings.voice_level) if voice else SilentSpeech()
-    effects = Effects(settings.effects_level) if voice else SilentEffects()
+    speech = DeferredVoice(settings.voice_level) if voice else SilentSpeech()
+    effects = DeferredEffects(settings.effects_level) if voice else SilentEffects()
     ctx = Context(
         library=library,
         progress=progress,
@@ -215,10 +242,9 @@ def _session_name(args: argparse.Namespace) -> str | None:
     return args.onboarding.name if args.onboarding is not None else None
 
 
-def run_game(args: argparse.Namespace, library: Library) -> int:
+def run_game(args: argparse.Namespace, library: Library | None) -> int:
+    """The game's window; with no ``library`` yet, it is loaded in the background after the first frame."""
     from game.ui.app import App
-    from game.ui.scenes.play import PlayScene
-    from game.ui.scenes.select import SelectScene
     from game.ui.scenes.title_profile import TitleScene
 
     progress, persistent = open_progress(saves_dir(args), library, _session_name(args))
@@ -229,15 +255,36 @@ def run_game(args: argparse.Namespace, library: Library) -> int:
     if ctx.profile is None:
         app.start(TitleScene(ctx, then=args.scenario))
     elif args.scenario:
+        from game.ui.scenes.play import PlayScene
+
+        assert library is not None
         scenario = library.get(args.scenario)
         app.start(PlayScene(ctx, scenario, library.rubric_for(scenario)))
     else:
+        from game.ui.scenes.select import SelectScene
+
         app.start(SelectScene(ctx))
+    code = 0
     try:
+        app.step(0.0)
+        if os.environ.get(EXIT_AFTER_FIRST_FRAME):
+            print("ready", flush=True)
+            return 0
+        if library is None:
+            from game.ui.library_load import LibraryLoad
+
+            def arrived(loaded: Library) -> None:
+                nonlocal code
+                report_library(loaded)
+                if not loaded.scenarios:
+                    code, ctx.quit_requested = 1, True
+
+            ctx.on_library = arrived
+            ctx.loading = LibraryLoad(args.scenarios)
         app.run()
     finally:
         ctx.speech.close()
-    return 0
+    return code
 
 
 def run_autoplay(args: argparse.Namespace, library: Library) -> int:

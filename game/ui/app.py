@@ -98,6 +98,7 @@ class App:
         return self.running
 
     def update(self, dt: float) -> None:
+        self.ctx.poll_library()
         self.stack.update(dt)
         notice = self.ctx.speech.take_notice()
         if notice:

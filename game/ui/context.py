@@ -7,6 +7,10 @@ is reported on screen, never raised into the frame loop: every call into progres
 
 An onboarding session (``eungdae play --session FILE``) is held here too: it fixes the mode, sets the
 pass mark of its scenarios and puts its set first on the select screen.
+
+The library may still be loading when the first screen is up (``python main.py`` starts on the title
+screen, which does not need it): ``library`` is None and ``loading`` holds the worker until
+``poll_library``, called by the app each frame, installs the result and calls ``on_library`` with it.
 """
 
 from __future__ import annotations
@@ -16,10 +20,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from game.progress.atomic import SaveError
-from game.progress.port import ProgressPort
-from game.scenario.diagnostics import Diagnostic
-from game.scenario.library import Library, load_library
-from game.scenario.model import Scenario
 from game.ui.effects import SilentEffects
 from game.ui.fonts import Fonts
 from game.ui.i18n import Strings
@@ -29,7 +29,12 @@ from game.ui.speech import SilentSpeech
 from game.ui.theme import Theme, theme_for
 
 if TYPE_CHECKING:
+    from game.progress.port import ProgressPort
     from game.progress.sessions import OnboardingSession
+    from game.scenario.diagnostics import Diagnostic
+    from game.scenario.library import Library
+    from game.scenario.model import Scenario
+    from game.ui.library_load import LibraryLoad
 
 #: What a call into progress may raise; the message is for the trainee.
 PROGRESS_ERRORS = (OSError, ValueError, SaveError)
@@ -37,7 +42,8 @@ PROGRESS_ERRORS = (OSError, ValueError, SaveError)
 
 @dataclass
 class Context:
-    library: Library
+    #: None only while ``loading`` is still reading the files.
+    library: Library | None
     progress: ProgressPort
     settings: Settings = field(default_factory=Settings)
     fonts: Fonts = field(default_factory=Fonts)
@@ -54,6 +60,10 @@ class Context:
     #: Called with True/False when the fullscreen setting changes (the app owns the window).
     on_fullscreen: Callable[[bool], None] | None = None
     quit_requested: bool = False
+    #: The library being read in the background, until ``poll_library`` installs it.
+    loading: LibraryLoad | None = None
+    #: Called once with the library ``loading`` produced, before any scene sees it.
+    on_library: Callable[[Library], None] | None = None
     #: One-line messages for the trainee (no sound device, a save that failed), shown once each.
     notices: list[str] = field(default_factory=list)
 
@@ -89,9 +99,22 @@ class Context:
         while notices:
             self.notify(notices.pop(0))
 
+    def poll_library(self) -> None:
+        """Install the background load's library once it is done (an error on the worker raises here)."""
+        if self.loading is None or not self.loading.done():
+            return
+        library = self.loading.result()
+        self.loading = None
+        self.library = library
+        self.progress.library = library
+        if self.on_library is not None:
+            self.on_library(library)
+
     def reload(self) -> list[Diagnostic]:
         """Read the scenario files again (F5, for a trainer editing them). With any error the last good
         library stays in use and the errors are returned for the screen; else the new one replaces it."""
+        from game.scenario.library import load_library
+
         library = load_library(self.scenario_paths)
         if library.errors:
             return library.errors

@@ -4,10 +4,13 @@ The sounds are synthesised once, when first needed (``game.ui.tones``: numpy is 
 keeps it out of the game's start-up), into ``pygame.mixer.Sound`` buffers in the mixer's own format. The voice keeps channel 0 (``game.voice.player``); effects play on channel 1,
 reserved as well, so neither can cut the other. Their volume is the settings' effects level (master ×
 effects) and follows the settings the moment they change. With no sound device this is silent and
-says nothing: the voice layer already tells the trainee once.
+says nothing: the voice layer already tells the trainee once. The game holds ``DeferredEffects``, which
+opens the mixer and the channel on the first ring or click, so the title screen never waits for them.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pygame
 
@@ -103,3 +106,41 @@ class Effects(SilentEffects):
     @property
     def ringing(self) -> bool:
         return self._ringing
+
+
+class DeferredEffects(SilentEffects):
+    """``Effects`` opened on the first ring or click; until then stopping has nothing to stop and the
+    volume is only remembered."""
+
+    def __init__(self, volume: float, open_effects: Callable[[float], SilentEffects] = Effects) -> None:
+        self._volume = max(0.0, min(1.0, volume))
+        self._open = open_effects
+        self.effects: SilentEffects | None = None
+
+    def _effects(self) -> SilentEffects:
+        if self.effects is None:
+            self.effects = self._open(self._volume)
+        return self.effects
+
+    def ring(self) -> None:
+        self._effects().ring()
+
+    def click(self) -> None:
+        self._effects().click()
+
+    def stop_ring(self) -> None:
+        if self.effects is not None:
+            self.effects.stop_ring()
+
+    def set_volume(self, volume: float) -> None:
+        self._volume = max(0.0, min(1.0, volume))
+        if self.effects is not None:
+            self.effects.set_volume(volume)
+
+    @property
+    def volume(self) -> float:
+        return self._volume
+
+    @property
+    def ringing(self) -> bool:
+        return self.effects is not None and self.effects.ringing

@@ -17,6 +17,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Customer-service roleplay · 3S · KASH · complaints",
     ),
     "title.profiles": ("프로필을 고르세요", "Choose a profile"),
+    "loading": ("시나리오 불러오는 중…", "Loading the scenarios…"),
     "title.new_profile": ("새 프로필 이름", "New profile name"),
     "title.create": ("만들기 (Enter)", "Create (Enter)"),
     "title.settings": ("설정", "Settings"),

@@ -4,11 +4,17 @@
 frame loop without ever blocking it: ``poll`` each frame starts a line only once the worker has it
 ready, and a line the worker gave up on is skipped (its subtitles are on screen anyway).
 ``SilentSpeech`` is the same interface doing nothing, for autoplay, tests and machines without sound.
+``DeferredVoice`` is what the game holds: it opens the ``VoiceLink`` (the ``game.voice`` imports, the
+mixer, the worker) the first time a play needs a voice, so none of that delays the title screen.
 """
 
 from __future__ import annotations
 
-from game.scenario.model import Scenario, SpokenLine
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from game.scenario.model import Scenario, SpokenLine
 
 
 class SilentSpeech:
@@ -105,3 +111,51 @@ class VoiceLink(SilentSpeech):
         self.player.stop()
         if self.prefetcher is not None:
             self.prefetcher.close()
+
+
+class DeferredVoice(SilentSpeech):
+    """A ``VoiceLink`` opened on the first call that needs a voice (prepare, say, replay, available);
+    until then stop, poll, notices and close have nothing to do, and the volume is only remembered."""
+
+    def __init__(self, volume: float, open_link: Callable[[float], SilentSpeech] = VoiceLink) -> None:
+        self._volume = volume
+        self._open = open_link
+        self.link: SilentSpeech | None = None
+
+    def _link(self) -> SilentSpeech:
+        if self.link is None:
+            self.link = self._open(self._volume)
+        return self.link
+
+    @property
+    def available(self) -> bool:  # type: ignore[override]
+        return self._link().available
+
+    def prepare(self, scenario: Scenario, node_id: str) -> None:
+        self._link().prepare(scenario, node_id)
+
+    def say(self, lines: list[SpokenLine]) -> None:
+        self._link().say(lines)
+
+    def replay(self) -> bool:
+        return self._link().replay()
+
+    def poll(self) -> None:
+        if self.link is not None:
+            self.link.poll()
+
+    def stop(self) -> None:
+        if self.link is not None:
+            self.link.stop()
+
+    def set_volume(self, volume: float) -> None:
+        self._volume = volume
+        if self.link is not None:
+            self.link.set_volume(volume)
+
+    def take_notice(self) -> str | None:
+        return self.link.take_notice() if self.link is not None else None
+
+    def close(self) -> None:
+        if self.link is not None:
+            self.link.close()

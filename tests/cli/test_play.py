@@ -102,3 +102,33 @@ def test_autoplay_under_a_session_uses_its_pass_mark_and_tags_the_attempt(tmp_pa
     (attempt,) = json.loads(profile.read_text(encoding="utf-8"))["attempts"]
     assert attempt["onboarding"] == "1일차" and attempt["mode"] == "exam"
     assert attempt["result"]["passed"] is False
+
+
+def test_the_plain_start_prints_ready_after_its_first_frame_for_benchmarks(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("EUNGDAE_SAVES", str(tmp_path))
+    monkeypatch.setenv("EUNGDAE_EXIT_AFTER_FIRST_FRAME", "1")
+    assert main([]) == 0
+    assert capsys.readouterr().out.splitlines() == ["ready"]
+
+
+def test_the_plain_start_reports_a_broken_library_when_it_has_loaded(tmp_path, monkeypatch, capsys):
+    scenarios = tmp_path / "scenarios"
+    scenarios.mkdir()
+    bad = scenarios / "bad.yaml"
+    bad.write_text("id: broken\ntitle: [unclosed\n", encoding="utf-8")
+    monkeypatch.setenv("EUNGDAE_SAVES", str(tmp_path / "saves"))
+    assert main(["--scenarios", str(scenarios)]) == 1  # the title screen opens, then closes
+    err = capsys.readouterr().err
+    assert f"{bad}:3:1: error: E002 YAML syntax" in err
+    assert "error: no scenario could be loaded" in err and "Traceback" not in err
+
+
+def test_the_game_context_opens_no_voice_or_effects_before_a_play(tmp_path):
+    from game.cli import build_parser
+    from game.cli.play import _context
+    from game.ui.memory_progress import MemoryProgress
+
+    args = build_parser("play").parse_args(["play"])
+    args.onboarding = None
+    ctx = _context(args, None, MemoryProgress(), False, voice=True)
+    assert ctx.speech.link is None and ctx.effects.effects is None

@@ -61,3 +61,17 @@ class FakeEffects(SilentEffects):
     @property
     def ringing(self) -> bool:
         return self._ringing
+
+
+class HeldLoad:
+    """A background library load that finishes only when the test says so (``LibraryLoad``'s interface)."""
+
+    def __init__(self, library) -> None:
+        self.library = library
+        self.released = False
+
+    def done(self) -> bool:
+        return self.released
+
+    def result(self):
+        return self.library

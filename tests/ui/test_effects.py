@@ -83,3 +83,24 @@ def test_no_audio_device_is_silent_and_quiet(monkeypatch):
     effects.ring()
     effects.click()
     assert effects.channel is None and not effects.ringing
+
+
+def test_deferred_effects_open_on_the_first_ring_at_the_volume_last_set():
+    from game.ui.effects import DeferredEffects
+    from tests.ui.fakes import FakeEffects
+
+    opened = []
+
+    def open_effects(volume):
+        opened.append(volume)
+        return FakeEffects()
+
+    effects = DeferredEffects(0.6, open_effects)
+    effects.stop_ring()
+    effects.set_volume(0.3)
+    assert opened == [] and not effects.ringing and effects.volume == pytest.approx(0.3)
+    effects.ring()
+    assert opened == [0.3] and effects.ringing
+    effects.click()
+    effects.set_volume(0.5)
+    assert opened == [0.3] and effects.effects.clicks == 1 and effects.effects.volume == 0.5

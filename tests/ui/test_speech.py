@@ -8,7 +8,7 @@ import pygame
 import pytest
 
 from game.scenario.library import load_one
-from game.ui.speech import VoiceLink
+from game.ui.speech import DeferredVoice, SilentSpeech, VoiceLink
 
 
 @pytest.fixture
@@ -45,3 +45,44 @@ def test_a_shown_line_plays_once_ready_and_stop_cuts_it(link):
     assert link.player.is_playing()
     link.stop()
     assert not link.player.is_playing()
+
+
+class CountingVoice(SilentSpeech):
+    available = True
+
+    def __init__(self, volume: float) -> None:
+        self.volume = volume
+        self.calls: list[str] = []
+
+    def prepare(self, scenario, node_id) -> None:
+        self.calls.append(f"prepare:{node_id}")
+
+    def stop(self) -> None:
+        self.calls.append("stop")
+
+    def close(self) -> None:
+        self.calls.append("close")
+
+
+def test_the_deferred_voice_opens_only_when_a_play_needs_it():
+    opened: list[CountingVoice] = []
+
+    def open_link(volume):
+        opened.append(CountingVoice(volume))
+        return opened[-1]
+
+    voice = DeferredVoice(0.8, open_link)
+    voice.poll()
+    voice.stop()
+    voice.set_volume(0.4)
+    assert voice.take_notice() is None
+    voice.close()
+    assert opened == []  # title, select and closing without a play never open the voice layer
+    scenario, _ = load_one("phone-late-delivery")
+    voice.prepare(scenario, scenario.start)
+    assert voice.available
+    voice.stop()
+    voice.close()
+    (link,) = opened
+    assert link.volume == 0.4
+    assert link.calls == [f"prepare:{scenario.start}", "stop", "close"]

@@ -100,20 +100,29 @@ class TitleScene(Scene):
         self.input.deactivate()
 
     def choose(self, name: str) -> None:
+        self.ctx.profile = name
+        self.input.deactivate()
+        if self.ctx.library is None:  # still loading in the background: wait on "불러오는 중…"
+            from game.ui.scenes.loading import LoadingScene
+
+            self.stack.replace(LoadingScene(self.ctx, self._next_scene))
+        else:
+            self.stack.replace(self._next_scene())
+
+    def _next_scene(self) -> Scene:
+        """The select screen, or the scenario ``eungdae play ID`` asked for."""
         from game.ui.scenes.play import PlayScene
         from game.ui.scenes.select import SelectScene
 
-        self.ctx.profile = name
-        self.input.deactivate()
+        library = self.ctx.library
+        assert library is not None
         if self.then is not None:
             try:
-                scenario = self.ctx.library.get(self.then)
+                scenario = library.get(self.then)
             except KeyError:
-                self.stack.replace(SelectScene(self.ctx))
-                return
-            self.stack.replace(PlayScene(self.ctx, scenario, self.ctx.library.rubric_for(scenario)))
-        else:
-            self.stack.replace(SelectScene(self.ctx))
+                return SelectScene(self.ctx)
+            return PlayScene(self.ctx, scenario, library.rubric_for(scenario))
+        return SelectScene(self.ctx)
 
     def create_profile(self) -> None:
         name = self.input.text.strip()

@@ -122,3 +122,49 @@ def test_the_session_name_and_date_are_on_the_title(tmp_path):
     start(app)
     assert region(app, (100, 164, 1080, 30)) != line
     assert NORMAL.accent in colours(app, (100, 164, 1080, 30))
+
+
+def _still_loading(app):
+    """The app as ``python main.py`` starts it: no library yet, its load held until released."""
+    from tests.ui.fakes import HeldLoad
+
+    load = HeldLoad(app.ctx.library)
+    app.ctx.library, app.ctx.loading = None, load
+    return load
+
+
+def test_the_title_takes_a_name_before_the_library_is_loaded_and_select_follows_it():
+    from game.ui.scenes.loading import LoadingScene
+
+    app = make_app(profile=None)
+    load = _still_loading(app)
+    arrived = []
+    app.ctx.on_library = arrived.append
+    scene = start(app)
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="박서연"))
+    app.step(0.0)
+    assert scene.input.text == "박서연" and app.ctx.library is None
+    press(app, pygame.K_RETURN)
+    assert app.ctx.progress.profiles() == ["박서연"] and app.ctx.profile == "박서연"
+    assert isinstance(app.stack.top, LoadingScene)  # "불러오는 중…" while the files are read
+    app.step(0.1)
+    assert isinstance(app.stack.top, LoadingScene) and app.ctx.library is None
+    load.released = True
+    app.step(0.0)
+    assert app.ctx.library is load.library and app.ctx.progress.library is load.library
+    assert arrived == [load.library]
+    assert isinstance(app.stack.top, SelectScene)
+    press(app, pygame.K_DOWN)  # the select screen works on the library that arrived
+    press(app, pygame.K_RETURN)
+    assert isinstance(app.stack.top, PlayScene)
+
+
+def test_a_scenario_asked_for_opens_once_the_library_arrives():
+    app = make_app(profile=None)
+    load = _still_loading(app)
+    app.ctx.progress.create_profile("이수진")
+    start(app, then="phone-late-delivery")
+    press(app, pygame.K_RETURN)
+    load.released = True
+    app.step(0.0)
+    assert isinstance(app.stack.top, PlayScene) and app.stack.top.scenario.id == "phone-late-delivery"
