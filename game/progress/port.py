@@ -8,11 +8,12 @@ reports change without touching a screen.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from game.engine.scoring import HabitHistory, Result
-from game.engine.session import Session
-from game.scenario.library import Library
+if TYPE_CHECKING:  # annotations only: the port must not pull the engine into the game's start-up
+    from game.engine.scoring import HabitHistory, Result
+    from game.engine.session import Session
+    from game.scenario.library import Library
 
 
 @dataclass(frozen=True)

@@ -24,17 +24,18 @@ import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from game.engine.scoring import Result
-from game.engine.session import Session, SessionError
 from game.progress.atomic import FileLock, SaveError, backup_path, read_json, write_json
 from game.progress.history import AttemptHistory
 from game.progress.migrate import NewerSaveError, iso_utc, migrate, version_of
 from game.progress.port import Recommendation, ScenarioStats
-from game.progress.recommend import recommend
 from game.progress.schema import CURRENT_VERSION
-from game.scenario.library import Library
+
+if TYPE_CHECKING:  # the title screen opens the store before the engine is needed: keep start-up light
+    from game.engine.scoring import Result
+    from game.engine.session import Session
+    from game.scenario.library import Library
 
 MAX_NAME = 30
 
@@ -264,6 +265,8 @@ class ProgressStore:
         data = self.resumable(profile)
         if data is None:
             return None
+        from game.engine.session import Session, SessionError
+
         try:
             scenario = self.library.get(str(data.get("scenario")))
             rubric = self.library.rubric_for(scenario)
@@ -282,6 +285,8 @@ class ProgressStore:
         return AttemptHistory(tuple(self.attempts(profile)))
 
     def recommendations(self, profile: str, limit: int = 3) -> list[Recommendation]:
+        from game.progress.recommend import recommend
+
         return recommend(self.attempts(profile), self.library, self.now(), limit)
 
     # -- settings ------------------------------------------------------------------------------------
