@@ -9,12 +9,14 @@ writes into a trainee's real saves. Recommendations are left to the real store.
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from game.engine.scoring import Result
-from game.engine.session import Session
 from game.progress.port import Recommendation, ScenarioStats
-from game.scenario.library import Library
+
+if TYPE_CHECKING:  # annotations only: the title screen must not wait for the engine to import
+    from game.engine.scoring import Result
+    from game.engine.session import Session
+    from game.scenario.library import Library
 
 
 class _History:
