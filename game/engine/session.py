@@ -288,8 +288,9 @@ class Session:
                 if rule.feedback:
                     lines.append(f"[{principle.title}] {rule.feedback}")
                     continue
-            if not citation.followed and principle.explain:
-                lines.append(f"[{principle.title}] {principle.explain}")
+            explanation = principle.explanation(self.scenario.customer.type)
+            if not citation.followed and explanation:
+                lines.append(f"[{principle.title}] {explanation}")
         return lines
 
     def _after(self, decision: Decision, sets: tuple, clears: tuple, branches: tuple) -> None:

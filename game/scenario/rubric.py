@@ -17,6 +17,7 @@ from types import MappingProxyType
 from typing import Any
 
 from game.scenario.diagnostics import Diagnostic, ScenarioError
+from game.scenario.model import CUSTOMER_TYPES
 from game.scenario.schema import EFFECTS, ID_PATTERN
 from game.scenario.source import Located, load_located
 from game.scenario.validation import validate
@@ -80,6 +81,12 @@ RUBRIC_SCHEMA: dict[str, Any] = {
                     "title_en": _text,
                     "source": _text,
                     "explain": _text,
+                    "explain_for": {
+                        "type": "object",
+                        "description": "A better explanation for one customer type (e.g. hurried).",
+                        "propertyNames": {"enum": list(CUSTOMER_TYPES)},
+                        "additionalProperties": _text,
+                    },
                     "follow": EFFECTS,
                     "break": EFFECTS,
                     "blocker": {"type": "boolean"},
@@ -175,6 +182,11 @@ class Principle:
     breach: Effects = field(default_factory=_empty)
     blocker: bool = False
     title_en: str = ""
+    explain_for: Mapping[str, str] = field(default_factory=_empty)
+
+    def explanation(self, customer_type: str) -> str:
+        """The coaching line for this customer: type-specific where the rubric has one."""
+        return self.explain_for.get(customer_type, self.explain)
 
 
 @dataclass(frozen=True)
@@ -417,6 +429,7 @@ def build_rubric(located: Located) -> tuple[Rubric | None, list[Diagnostic]]:
                     breach=_effects(v.get("break")),
                     blocker=bool(v.get("blocker", False)),
                     title_en=v.get("title_en", ""),
+                    explain_for=MappingProxyType(dict(v.get("explain_for", {}))),
                 )
                 for k, v in raw["principles"].items()
             }

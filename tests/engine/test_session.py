@@ -141,3 +141,31 @@ def test_an_onboarding_sessions_pass_mark_wins_and_survives_a_resume(story):
     assert session.result().overall == pytest.approx(80.0) and not session.result().passed
     resumed = Session.from_json(session.to_json(), scenario, rubric)
     assert resumed.pass_mark == 90 and not resumed.result().passed
+
+
+def test_coaching_fits_the_customer_type_where_the_rubric_says_how(tmp_path):
+    story = """\
+id: quiet-shop
+title: 말수 적은 손님
+category: difficult_customer
+customer: {name: 손님, type: quiet}
+start: ask
+nodes:
+  ask:
+    customer: ……
+    choices:
+      - say: 천천히 보셔도 괜찮습니다. 어떤 용도로 쓰실지 여쭤봐도 될까요?
+        follows: [type_fit]
+        next: done
+      - say: 빨리 골라 주세요.
+        breaks: [type_fit]
+        next: done
+  done:
+    ending: {outcome: satisfied}
+"""
+    path = tmp_path / "quiet.yaml"
+    path.write_text(story, encoding="utf-8")
+    scenario, rubric = load_one(str(path))
+    decision = play(scenario, rubric, [2]).result().decisions[0]
+    expected = rubric.principles["type_fit"].explain_for["quiet"]
+    assert f"[고객 유형에 맞춘 응대] {expected}" in decision.feedback
