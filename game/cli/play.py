@@ -28,19 +28,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from game.cli.arguments import numbers
+
 if TYPE_CHECKING:
     from game.scenario.library import Library
 
 DEFAULT_PROFILE = "연습생"
 #: For benchmarks: print ``ready`` once the first interactive frame is on screen, then exit (0).
 EXIT_AFTER_FIRST_FRAME = "EUNGDAE_EXIT_AFTER_FIRST_FRAME"
-
-
-def _numbers(kind: type, text: str) -> list:
-    try:
-        return [kind(part) for part in text.split(",") if part.strip()]
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected comma-separated numbers, got '{text}'") from None
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -63,12 +58,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--fullscreen", action="store_true")
     p.add_argument("--lang", choices=("ko", "en"), help="interface language for this run")
-    p.add_argument(
-        "--autoplay", type=lambda t: _numbers(int, t), help="headless: 1-based choices, e.g. 2,1,3"
-    )
-    p.add_argument(
-        "--seconds", type=lambda t: _numbers(float, t), help="autoplay response times, e.g. 1.5,4,2"
-    )
+    p.add_argument("--autoplay", type=numbers(int), help="headless: 1-based choices, e.g. 2,1,3")
+    p.add_argument("--seconds", type=numbers(float), help="autoplay response times, e.g. 1.5,4,2")
     p.add_argument("--screenshots", type=Path, help="autoplay: save a PNG of each screen here")
     p.add_argument("--saves", type=Path, help="progress folder (default: $EUNGDAE_SAVES or saves/)")
     p.add_argument("--size", type=_size, default=(1280, 720), help="window size, e.g. 1024x576")

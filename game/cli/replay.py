@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from game.cli.arguments import numbers
 from game.engine.scoring import Result
 from game.engine.session import SessionError, play
 from game.scenario.diagnostics import ScenarioError
@@ -13,18 +14,11 @@ from game.scenario.library import load_one
 from game.scenario.rubric import Rubric
 
 
-def _numbers(kind: type, text: str) -> list:
-    try:
-        return [kind(part) for part in text.split(",") if part.strip()]
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected comma-separated numbers, got '{text}'") from None
-
-
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("replay", help="선택 번호로 시나리오를 재생하고 점수 출력")
     p.add_argument("scenario", help="scenario id or file")
-    p.add_argument("--choices", required=True, type=lambda t: _numbers(int, t), help="1-based, e.g. 2,1,3")
-    p.add_argument("--seconds", type=lambda t: _numbers(float, t), help="response times, e.g. 1.5,4,2")
+    p.add_argument("--choices", required=True, type=numbers(int), help="1-based, e.g. 2,1,3")
+    p.add_argument("--seconds", type=numbers(float), help="response times, e.g. 1.5,4,2")
     p.add_argument("--json", action="store_true")
     p.add_argument("--scenarios", action="append", help="where to look for the id (default: scenarios/)")
     p.set_defaults(func=cmd_replay)

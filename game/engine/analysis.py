@@ -242,14 +242,13 @@ def analyze(scenario: Scenario, rubric: Rubric, *, budget: int = 20_000, beam: i
 
 def _dimensions_moved(scenario: Scenario, rubric: Rubric) -> list[str]:
     """Dimensions that at least one decision can move (the scenario's coverage of the rubric)."""
-    active = any(c.steps for n in scenario.nodes.values() for c in n.choices)
+    active = scenario.uses_complaint_steps
     moved: set[str] = set()
     state = ConversationState()
     for node in scenario.nodes.values():
-        texts = [(c.say, c) for c in node.choices] + [
-            (e, None) for e in (node.typed.examples if node.typed else ())
+        effects = [
+            appraise(rubric, text, choice, state, active).effects for text, choice in node.option_lines()
         ]
-        effects = [appraise(rubric, text, choice, state, active).effects for text, choice in texts]
         for dim in {d for e in effects for d in e}:
             if len({e.get(dim, 0.0) for e in effects}) > 1:
                 moved.add(dim)

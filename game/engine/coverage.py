@@ -21,12 +21,9 @@ def principles_at(scenario: Scenario, rubric: Rubric) -> dict[str, list[str]]:
         if not node.is_decision or node.id not in plays:
             continue
         play = plays[node.id]
-        texts = [(c.say, c) for c in node.choices] + [
-            (e, None) for e in (node.typed.examples if node.typed else ())
-        ]
         cited = {
             c.principle
-            for text, choice in texts
+            for text, choice in node.option_lines()
             for c in appraise(rubric, text, choice, play.state, play.complaint_active).citations
         }
         if node.time_limit and rubric.timing and rubric.timing.principle:

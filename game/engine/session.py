@@ -65,7 +65,7 @@ class Session:
         self.mode = mode
         self.clock = clock
         self.history = history
-        self.complaint_active = any(c.steps for n in scenario.nodes.values() for c in n.choices)
+        self.complaint_active = scenario.uses_complaint_steps
         self._listeners: list[Listener] = []
         self._reset()
 

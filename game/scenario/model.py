@@ -131,6 +131,13 @@ class Node:
     def is_decision(self) -> bool:
         return bool(self.choices) or self.typed is not None
 
+    def option_lines(self) -> list[tuple[str, Choice | None]]:
+        """What the trainee may say here: each choice, or each example answer of a typed reply."""
+        lines: list[tuple[str, Choice | None]] = [(c.say, c) for c in self.choices]
+        if self.typed:
+            lines.extend((example, None) for example in self.typed.examples)
+        return lines
+
     @property
     def customer_line_id(self) -> str:
         return f"{self.id}/customer"
@@ -199,6 +206,11 @@ class Scenario:
     @property
     def customer_on_phone(self) -> bool:
         return any(n.event == "phone_ringing" for n in self.nodes.values())
+
+    @property
+    def uses_complaint_steps(self) -> bool:
+        """The complaint procedure is judged only where the author tagged some choice with steps."""
+        return any(c.steps for n in self.nodes.values() for c in n.choices)
 
     @property
     def endings(self) -> tuple[Node, ...]:
