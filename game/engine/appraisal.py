@@ -9,10 +9,15 @@ same way is what lets a decision be judged against the best option at that decis
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from game.engine.state import ConversationState
 from game.scenario.model import Choice
 from game.scenario.rubric import Rubric
+
+if TYPE_CHECKING:
+    from game.language import Analyser, Analysis
+    from game.language.findings import Finding
 
 
 @dataclass
@@ -36,6 +41,7 @@ class Appraisal:
     steps: list[str] = field(default_factory=list)
     blockers: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)  # judged spans, for coaching and the debrief
 
     def copy(self) -> Appraisal:
         return Appraisal(
@@ -46,6 +52,7 @@ class Appraisal:
             list(self.steps),
             list(self.blockers),
             list(self.notes),
+            list(self.findings),
         )
 
     def add(self, effects: dict[str, float] | object) -> None:
@@ -59,13 +66,27 @@ class Appraisal:
         )
 
 
+def analysis_of(text: str, analyser: Analyser | None = None) -> Analysis | None:
+    """The analysed line, or None when the analyser cannot load (wording rules then judge nothing)."""
+    from game.language import AnalyserUnavailable, shared
+
+    try:
+        return (analyser or shared()).analyse(text)
+    except AnalyserUnavailable:
+        return None
+
+
 def appraise(
     rubric: Rubric,
     text: str,
     choice: Choice | None,
     state: ConversationState,
     complaint_active: bool,
+    analysis: Analysis | None | bool = True,
 ) -> Appraisal:
+    """``analysis`` True (default) analyses ``text`` with the shared analyser; None skips wording rules."""
+    if analysis is True:
+        analysis = analysis_of(text)
     result = Appraisal()
     steps: list[str] = []
     if choice is not None:
@@ -81,11 +102,13 @@ def appraise(
             if principle.blocker:
                 result.blockers.append(name)
         steps.extend(choice.steps)
-    for rule in rubric.wording_hits(text):
+    hits = rubric.judge(analysis) if analysis else ()
+    for rule, found in hits:
         result.wording.append(rule.id)
+        result.findings.extend(found)
         result.add(rule.effects)
         result.mood += rule.mood
-        harmful = sum(rule.effects.values()) < 0 or rule.mood < 0
+        harmful = rule.harmful
         result.citations.append(Citation(rule.principle, not harmful, f"wording:{rule.id}"))
         if harmful and rubric.principles[rule.principle].blocker and rule.principle not in result.blockers:
             result.blockers.append(rule.principle)

@@ -9,18 +9,23 @@ breaches fail an attempt outright.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from game.language.findings import KINDS
+from game.language.patterns import Pattern, PatternError, compile_pattern
 from game.scenario.diagnostics import Diagnostic, ScenarioError
 from game.scenario.model import CUSTOMER_TYPES
 from game.scenario.schema import EFFECTS, ID_PATTERN
 from game.scenario.source import Located, load_located
 from game.scenario.validation import validate
+
+if TYPE_CHECKING:
+    from game.language.analysis import Analysis
+    from game.language.findings import Finding
 
 Effects = Mapping[str, float]
 _EMPTY: Effects = MappingProxyType({})
@@ -98,11 +103,24 @@ RUBRIC_SCHEMA: dict[str, Any] = {
             "items": {
                 "type": "object",
                 "additionalProperties": False,
-                "required": ["id", "patterns", "principle"],
+                "required": ["id", "principle"],
+                "anyOf": [{"required": ["findings"]}, {"required": ["morphs"]}],
                 "properties": {
                     "id": {"type": "string", "pattern": ID_PATTERN},
-                    "patterns": {"type": "array", "minItems": 1, "items": _text},
-                    "unless": {"type": "array", "items": _text},
+                    "findings": {
+                        "type": "array",
+                        "minItems": 1,
+                        "description": "Analyser findings that trigger the rule (any of them).",
+                        "items": {"enum": list(KINDS)},
+                    },
+                    "morphs": {
+                        "type": "array",
+                        "minItems": 1,
+                        "description": "Morpheme patterns (docs/language.md), e.g. '수고/NNG 하/XSV 세요/EF'.",
+                        "items": _text,
+                    },
+                    "unless_findings": {"type": "array", "items": {"enum": list(KINDS)}},
+                    "unless_morphs": {"type": "array", "items": _text},
                     "principle": {"type": "string", "pattern": ID_PATTERN},
                     "effects": EFFECTS,
                     "mood": {"type": "integer", "minimum": -5, "maximum": 5},
@@ -129,6 +147,11 @@ RUBRIC_SCHEMA: dict[str, Any] = {
             "required": ["steps", "apology_step"],
             "properties": {
                 "steps": {"type": "array", "minItems": 1, "items": {"type": "string", "pattern": ID_PATTERN}},
+                "recognise": {
+                    "type": "object",
+                    "description": "A typed reply takes a step when the analyser finds one of these kinds.",
+                    "additionalProperties": {"type": "array", "minItems": 1, "items": {"enum": list(KINDS)}},
+                },
                 "step_titles": {"type": "object", "additionalProperties": _text},
                 "apology_step": {"type": "string", "pattern": ID_PATTERN},
                 "in_order": EFFECTS,
@@ -191,20 +214,47 @@ class Principle:
 
 @dataclass(frozen=True)
 class WordingRule:
-    """A phrase judged wherever a trainee says it; ``unless`` guards against false hits."""
+    """Wording judged wherever a trainee says it: analyser findings or morpheme patterns, with guards.
+
+    A rule over findings (``refusal`` unless ``alternative``) uses the analyser's linguistics; a rule over
+    morphemes (수고/NNG 하/XSV 세요/EF) lets a company add its own phrases without code.
+    """
 
     id: str
-    patterns: tuple[re.Pattern[str], ...]
     principle: str
+    findings: tuple[str, ...] = ()
+    morphs: tuple[Pattern, ...] = ()
+    unless_findings: tuple[str, ...] = ()
+    unless_morphs: tuple[Pattern, ...] = ()
     effects: Effects = field(default_factory=_empty)
-    unless: tuple[re.Pattern[str], ...] = ()
     mood: int = 0
     step: str | None = None
     feedback: str = ""
 
-    def matches(self, text: str) -> bool:
-        norm = normalise(text)
-        return any(p.search(norm) for p in self.patterns) and not any(u.search(norm) for u in self.unless)
+    @property
+    def harmful(self) -> bool:
+        return sum(self.effects.values()) < 0 or self.mood < 0
+
+    def hits(self, analysis: Analysis) -> list[Finding]:
+        """The spans of the reply this rule judges (empty: the rule does not apply)."""
+        from game.language.findings import Finding
+
+        if any(analysis.has(k) for k in self.unless_findings):
+            return []
+        sentences = analysis.sentence_morphs()
+        if any(p.search(seg) for p in self.unless_morphs for seg in sentences):
+            return []
+        found = [f.judged(self.id, self.principle) for f in analysis.findings if f.kind in self.findings]
+        words = list(analysis.morphs)
+        for pattern in self.morphs:
+            if pattern.anchored_start or pattern.anchored_end:
+                spans = pattern.anchored(words)
+            else:
+                spans = [(seg[a], seg[b - 1]) for seg in sentences for a, b in pattern.find_all(seg)]
+                spans = [(first.start, last.end) for first, last in spans]
+            for start, end in spans:
+                found.append(Finding(self.id, start, end, analysis.text[start:end], "", self.id, self.principle))
+        return found
 
 
 @dataclass(frozen=True)
@@ -220,6 +270,7 @@ class Timing:
 class ComplaintProcedure:
     steps: tuple[str, ...]
     apology_step: str
+    recognise: Mapping[str, tuple[str, ...]] = field(default_factory=_empty)
     step_titles: Mapping[str, str] = field(default_factory=_empty)
     in_order: Effects = field(default_factory=_empty)
     out_of_order: Effects = field(default_factory=_empty)
@@ -254,15 +305,38 @@ class Rubric:
     habit: Habit | None = None
     pass_mark: float = 80.0
     path: str = ""
-    _hits: dict[str, tuple[WordingRule, ...]] = field(default_factory=dict, compare=False, repr=False)
+    _hits: dict[str, tuple[tuple[WordingRule, tuple[Finding, ...]], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
     _weights: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
 
-    def wording_hits(self, text: str) -> tuple[WordingRule, ...]:
-        """The rules a line matches; memoised because search and soak tests appraise lines many times."""
-        hits = self._hits.get(text)
+    def judge(self, analysis: Analysis) -> tuple[tuple[WordingRule, tuple[Finding, ...]], ...]:
+        """Each rule the reply triggers with the spans it judged; memoised (search appraises lines often)."""
+        hits = self._hits.get(analysis.text)
         if hits is None:
-            hits = self._hits[text] = tuple(rule for rule in self.wording if rule.matches(text))
+            found = ((rule, tuple(rule.hits(analysis))) for rule in self.wording)
+            hits = self._hits[analysis.text] = tuple((r, f) for r, f in found if f)
         return hits
+
+    def wording_hits(self, line: str | Analysis) -> tuple[WordingRule, ...]:
+        """The rules a line triggers; a plain string is analysed by the shared analyser (none if it cannot load)."""
+        if isinstance(line, str):
+            from game.language import AnalyserUnavailable, analyse
+
+            try:
+                line = analyse(line)
+            except AnalyserUnavailable:
+                return ()
+        return tuple(rule for rule, _ in self.judge(line))
+
+    def findings(self, analysis: Analysis) -> list[Finding]:
+        """Every finding of the reply, with the rule and principle of the rule that judged it where one did."""
+        judged: dict[tuple[str, int, int], Finding] = {}
+        for _, hits in self.judge(analysis):
+            for f in hits:
+                judged.setdefault((f.kind, f.start, f.end), f)
+        out = [judged.pop((f.kind, f.start, f.end), f) for f in analysis.findings]
+        return sorted([*out, *judged.values()], key=lambda f: (f.start, f.end, f.kind))
 
     @property
     def effect_dimensions(self) -> tuple[str, ...]:
@@ -351,22 +425,30 @@ def _check_names(located: Located, rubric: Rubric) -> list[Diagnostic]:
                 need_dim(name, ("complaint", key, name))
         need_principle(c.order_principle, ("complaint", "order_principle"))
         need_principle(c.apology_principle, ("complaint", "apology_principle"))
+        for step in c.recognise:
+            if step not in c.all_steps:
+                out.append(
+                    Diagnostic(
+                        "E206",
+                        f"recognise names unknown complaint step '{step}'",
+                        f"use one of: {', '.join(c.all_steps)}",
+                        located.pos(("complaint", "recognise", step), key=True),
+                    )
+                )
     return out
 
 
-def _compile(
-    patterns: list[str], located: Located, path: tuple, out: list[Diagnostic]
-) -> tuple[re.Pattern[str], ...]:
+def _compile(patterns: list[str], located: Located, path: tuple, out: list[Diagnostic]) -> tuple[Pattern, ...]:
     compiled = []
     for index, pattern in enumerate(patterns):
         try:
-            compiled.append(re.compile(normalise(pattern)))
-        except re.error as exc:
+            compiled.append(compile_pattern(normalise(pattern)))
+        except PatternError as exc:
             out.append(
                 Diagnostic(
                     "E104",
-                    f"pattern is not a valid regular expression ({exc.msg})",
-                    "escape special characters such as ? ( ) with a backslash",
+                    f"morpheme pattern cannot be read: {exc}",
+                    "write form/TAG items separated by spaces, e.g. '안/MAG 되/VV' (docs/language.md)",
                     located.pos((*path, index)),
                 )
             )
@@ -383,9 +465,13 @@ def build_rubric(located: Located) -> tuple[Rubric | None, list[Diagnostic]]:
         wording.append(
             WordingRule(
                 id=rule["id"],
-                patterns=_compile(rule["patterns"], located, ("wording", index, "patterns"), problems),
-                unless=_compile(rule.get("unless", []), located, ("wording", index, "unless"), problems),
                 principle=rule["principle"],
+                findings=tuple(rule.get("findings", [])),
+                morphs=_compile(rule.get("morphs", []), located, ("wording", index, "morphs"), problems),
+                unless_findings=tuple(rule.get("unless_findings", [])),
+                unless_morphs=_compile(
+                    rule.get("unless_morphs", []), located, ("wording", index, "unless_morphs"), problems
+                ),
                 effects=_effects(rule.get("effects")),
                 mood=int(rule.get("mood", 0)),
                 step=rule.get("step"),
@@ -447,6 +533,7 @@ def build_rubric(located: Located) -> tuple[Rubric | None, list[Diagnostic]]:
         complaint=ComplaintProcedure(
             steps=tuple(complaint["steps"]),
             apology_step=complaint["apology_step"],
+            recognise=MappingProxyType({k: tuple(v) for k, v in complaint.get("recognise", {}).items()}),
             step_titles=MappingProxyType(dict(complaint.get("step_titles", {}))),
             in_order=_effects(complaint.get("in_order")),
             out_of_order=_effects(complaint.get("out_of_order")),

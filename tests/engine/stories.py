@@ -35,12 +35,12 @@ principles:
   habit: {title: 습관, source: test}
 wording:
   - id: refusal
-    patterns: ['안 ?돼요']
+    findings: [refusal]
     principle: polite
     effects: {attitude: -2}
     feedback: 거절하지 마세요.
   - id: apology
-    patterns: ['죄송합니다']
+    findings: [apology]
     principle: apologise_first
     effects: {smile: 1}
     step: apologise
