@@ -82,7 +82,7 @@ def appraise(
     choice: Choice | None,
     state: ConversationState,
     complaint_active: bool,
-    analysis: Analysis | None | bool = True,
+    analysis: Analysis | bool | None = True,
 ) -> Appraisal:
     """``analysis`` True (default) analyses ``text`` with the shared analyser; None skips wording rules."""
     if analysis is True:

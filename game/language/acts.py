@@ -83,8 +83,9 @@ def _sorry_uses(seg: list[Morph]) -> list[tuple[int, int, str]]:
     out = []
     for p in _SORRY:
         for a, b in p.find_all(seg):
-            if _starts(seg, b, _BUT) or _starts(seg, b, _BUT_MAN):
-                use = "cushion"
+            tail = _BUT.at(seg, b) or _BUT_MAN.at(seg, b)
+            if tail:
+                use, b = "cushion", tail
             elif _starts(seg, b, _NOT_NEEDED) or (b < len(seg) and seg[b].form == "라고"):
                 use = "none"
             else:
@@ -111,7 +112,9 @@ def thanks(text: str, morphs: list[Morph], s: Sentence) -> list[Finding]:
 
 
 _CUSHIONS = [
-    _P("실례|번거롭|수고스럽|바쁘|불편하|괜찮|곤란하/VA|NNG|XR|VCP 하|이|스럽/XSA|VCP|XSV? 시|으시|겠/EP? 시|으시|겠/EP? 지만/EC"),
+    _P(
+        "실례|번거롭|수고스럽|바쁘|불편하|괜찮|곤란하/VA|NNG|XR|VCP 하|이|스럽/XSA|VCP|XSV? 시|으시|겠/EP? 시|으시|겠/EP? 지만/EC"
+    ),
     _P("수고/NNG 스럽/XSA 시|으시|겠/EP? 시|으시|겠/EP? 지만/EC"),
     _P("괜찮|편하/VA 시|으시/EP? 다면|면|으면|시다면/EC"),
     _P("가능/NNG|XR 하/XSA 시|으시/EP? 다면|면|으면/EC"),
@@ -159,8 +162,7 @@ def refusal(text: str, morphs: list[Morph], s: Sentence) -> list[Finding]:
         for a, b in p.find_all(seg):
             before = seg[a - 1] if a else None
             normative = before is not None and (
-                before.tag == "EC"
-                or (before.tag == "JX" and a >= 2 and seg[a - 2].tag == "EC")
+                before.tag == "EC" or (before.tag == "JX" and a >= 2 and seg[a - 2].tag == "EC")
             )
             if not normative and _final(seg, b):
                 return [_span(text, morphs, s.first + a, s.first + b, "refusal")]
@@ -173,7 +175,9 @@ def refusal(text: str, morphs: list[Morph], s: Sentence) -> list[Finding]:
             return [_span(text, morphs, s.first + a, s.first + b, "refusal")]
     for a, b in _CANNOT.find_all(seg):
         # 해 드릴 수 없습니다 is the agent refusing; 쓸 수 없습니다 (the card) is a fact
-        doer = seg[a].form == "드리" or (seg[a].form == "하" and any(m.form in ("저", "저희") for m in seg[:a]))
+        doer = seg[a].form == "드리" or (
+            seg[a].form == "하" and any(m.form in ("저", "저희") for m in seg[:a])
+        )
         if doer and _final(seg, b):
             return [_span(text, morphs, s.first + a, s.first + b, "refusal")]
     for p in _IMPOSSIBLE:
@@ -271,27 +275,60 @@ _BLAME = [
     _P("그러게/MAG"),
     _P("왜/MAG ..4 시|으시/EP 었/EP"),
 ]
-_DILIGENCE = {"확인", "입력", "기재", "신청", "체크", "숙지", "말씀", "공지", "안내문", "주의", "설명서", "약관"}
+_DILIGENCE = {
+    "확인",
+    "입력",
+    "기재",
+    "신청",
+    "체크",
+    "숙지",
+    "말씀",
+    "공지",
+    "안내문",
+    "주의",
+    "설명서",
+    "약관",
+}
 _CANCEL = [_P("..3 것|거|게/NNB ..2 아니/VCN"), _P("이|가/JKC|JKS 아니/VCN"), _P("..2 아니/VCN")]
+
+
+_COLLEAGUES = {"실장", "팀장", "과장", "대리", "부장", "주임", "선배", "차장", "점장", "매니저"}
+
+
+def _to_colleague(seg: list[Morph]) -> bool:
+    """실장님, 예약표 안 보셨어요?: addressed to a colleague (a title + 님 before a comma), not the customer."""
+    return any(m.form == "," and any(x.form in _COLLEAGUES for x in seg[:i]) for i, m in enumerate(seg[:4]))
 
 
 def blame(text: str, morphs: list[Morph], s: Sentence) -> list[Finding]:
     seg = _seg(morphs, s)
+    if _to_colleague(seg):
+        return []
     for index, p in enumerate(_BLAME):
         for a, b in p.find_all(seg):
-            if index == 4 and seg[a + 1].form == "하" and not any(m.form in _DILIGENCE for m in seg[max(0, a - 2) : a]):
+            if (
+                index == 4
+                and seg[a + 1].form == "하"
+                and not any(m.form in _DILIGENCE for m in seg[max(0, a - 2) : a])
+            ):
                 continue
             if any(c.at(seg, b) is not None for c in _CANCEL):
                 continue
             j = _skip_ep(seg, b)
-            if j < len(seg) and seg[j].tag == "ETM" and not (j + 1 < len(seg) and seg[j + 1].form in ("거", "것", "게")):
+            if (
+                j < len(seg)
+                and seg[j].tag == "ETM"
+                and not (j + 1 < len(seg) and seg[j + 1].form in ("거", "것", "게"))
+            ):
                 continue  # 잘못 내리시는 분이 많으세요: a general remark, not this customer's fault
             return [_span(text, morphs, s.first + a, s.first + b, "blame")]
     return []
 
 
 _ARGUMENT = [
-    _P("분명히|분명|이미|아까|미리|전에/MAG|NNG ..4 안내|말씀|설명|공지|고지|말|얘기/NNG ..3 드리|하/VV|VX|XSV 었/EP"),
+    _P(
+        "분명히|분명|이미|아까|미리|전에/MAG|NNG ..4 안내|말씀|설명|공지|고지|말|얘기/NNG ..3 드리|하/VV|VX|XSV 었/EP"
+    ),
     _P("잖*/EF"),
     _P("생각/NNG 이/VCP 시/EP 고/EC"),
     _P("사실/NNG 과|와/JKB 다르/VA"),
@@ -313,7 +350,24 @@ def argument(text: str, morphs: list[Morph], s: Sentence) -> list[Finding]:
 # -- calm-down orders -----------------------------------------------------------------------------------
 
 _CALM = [_P("진정/NNG|MAG|XR 들/XSN? 좀|일단/MAG? 하/XSV|VV|XSA"), _P("진정하/VA|VV")]
-_DIRECTIVES = ("세요", "으세요", "십시오", "ᆸ시오", "어", "아", "어요", "라", "죠", "지요", "자", "고", "라고", "어야", "라니까", "시라니까")
+_DIRECTIVES = (
+    "세요",
+    "으세요",
+    "십시오",
+    "ᆸ시오",
+    "어",
+    "아",
+    "어요",
+    "라",
+    "죠",
+    "지요",
+    "자",
+    "고",
+    "라고",
+    "어야",
+    "라니까",
+    "시라니까",
+)
 _DONT = [
     _P("흥분|화|언성|소리|짜증/NNG ..2 _/VV|XSV 지/EC 말/VX"),
     _P("화내|흥분하/VV 지/EC 말/VX"),
@@ -389,18 +443,41 @@ def question(text: str, morphs: list[Morph], s: Sentence) -> list[Finding]:
     return [_span(text, morphs, s.first, s.last, "question")]
 
 
-_ASK_TELL = [_P("말씀/NNG 하/XSV? 어/EC? 주/VX"), _P("알리/VV 어/EC 주/VX"), _P("설명/NNG 하/XSV 어/EC 주/VX")]
+_ASK_TELL = [
+    _P("말씀/NNG 하/XSV? 어/EC? 주/VX"),
+    _P("알리/VV 어/EC 주/VX"),
+    _P("설명/NNG 하/XSV 어/EC 주/VX"),
+]
 _INFO_WORDS = {
-    "어떤", "무슨", "언제", "어디", "어느", "몇", "어떻", "무엇", "뭐", "번호", "성함", "상황", "내용", "불편",
-    "문제", "증상", "이유", "용건", "사정",
+    "어떤",
+    "무슨",
+    "언제",
+    "어디",
+    "어느",
+    "몇",
+    "어떻",
+    "무엇",
+    "뭐",
+    "번호",
+    "성함",
+    "상황",
+    "내용",
+    "불편",
+    "문제",
+    "증상",
+    "이유",
+    "용건",
+    "사정",
 }
 
 
 def hear_reason(text: str, morphs: list[Morph], s: Sentence) -> list[Finding]:
     seg = _seg(morphs, s)
     hit = _first(seg, _ASK_TELL)
-    if hit and _has_si(seg, hit[1], len(seg)) or (hit and seg[-1].form == "?") or (
-        hit and any(m.form.startswith(("세요", "십시오")) for m in seg[hit[1] :])
+    if (
+        (hit and _has_si(seg, hit[1], len(seg)))
+        or (hit and seg[-1].form == "?")
+        or (hit and any(m.form.startswith(("세요", "십시오")) for m in seg[hit[1] :]))
     ):
         return [_span(text, morphs, s.first, s.last, "hear_reason")]
     if is_question(seg) and any(m.form in _INFO_WORDS for m in seg):
@@ -425,9 +502,7 @@ def find_cause(text: str, morphs: list[Morph], s: Sentence) -> list[Finding]:
     return [_span(text, morphs, s.first + hit[0], s.last, "find_cause")] if hit else []
 
 
-_REMEDIES = (
-    "환불|교환|재발송|발송|배송|재배송|보상|수리|교체|처리|부담|취소|적립|할인|보내|배달|해결|반품|회수|지급|환급|수거|변경"
-)
+_REMEDIES = "환불|교환|재발송|발송|배송|재배송|보상|수리|교체|처리|부담|취소|적립|할인|보내|배달|해결|반품|회수|지급|환급|수거|변경"
 _SOLVE = [_P(f"{_REMEDIES}/NNG|VV 하/XSV|VV? 어|아/EC? 드리/VX|VV"), _P(f"{_REMEDIES}/NNG 하/XSV 겠/EP")]
 _NEGATED = _P("ᆯ|을/ETM 수/NNB 가|는/JKS|JX? 없/VA")
 
@@ -460,18 +535,61 @@ def report_back(text: str, morphs: list[Morph], s: Sentence) -> list[Finding]:
                 (seg[j].tag == "EP" and seg[j].form == "겠")
                 or (seg[j].tag == "EF" and (seg[j].form in _PROMISES or seg[j].form.endswith("니다")))
             )
-            later = index == 0 or any(m.form in _LATER or (m.tag == "EC" and m.form.endswith("면")) for m in seg[:a])
+            later = index == 0 or any(
+                m.form in _LATER or (m.tag == "EC" and m.form.endswith("면")) for m in seg[:a]
+            )
             if promised and later:
                 return [_span(text, morphs, s.first + a, s.first + b, "report_back")]
     return []
 
 
-_SURNAMES = set("김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예봉경")
+_SURNAMES = set(
+    "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예봉경"
+)
 _DEPTS = {
-    "센터", "고객센터", "상담원", "상담사", "담당", "담당자", "팀", "부", "과", "매장", "지점", "창구", "직원",
-    "사원", "매니저", "데스크", "프런트", "안내", "상담실", "영업부", "총무팀", "민원실", "팀장", "점장",
+    "센터",
+    "고객센터",
+    "상담원",
+    "상담사",
+    "담당",
+    "담당자",
+    "팀",
+    "부",
+    "과",
+    "매장",
+    "지점",
+    "창구",
+    "직원",
+    "사원",
+    "매니저",
+    "데스크",
+    "프런트",
+    "안내",
+    "상담실",
+    "영업부",
+    "총무팀",
+    "민원실",
+    "팀장",
+    "점장",
 }
-_COMPANY_TAILS = ("쇼핑", "은행", "마트", "카드", "호텔", "전자", "통신", "보험", "증권", "텔레콤", "백화점", "몰", "물산", "서비스", "여행", "항공")
+_COMPANY_TAILS = (
+    "쇼핑",
+    "은행",
+    "마트",
+    "카드",
+    "호텔",
+    "전자",
+    "통신",
+    "보험",
+    "증권",
+    "텔레콤",
+    "백화점",
+    "몰",
+    "물산",
+    "서비스",
+    "여행",
+    "항공",
+)
 
 
 def self_intro(text: str, morphs: list[Morph], s: Sentence) -> list[Finding]:
@@ -484,12 +602,12 @@ def self_intro(text: str, morphs: list[Morph], s: Sentence) -> list[Finding]:
             continue
         phrase = []
         i = v - 1
-        while i >= 0 and (seg[i].is_noun or seg[i].tag in ("XSN", "VV") and i == v - 1 and quoted):
+        while i >= 0 and (seg[i].is_noun or (seg[i].tag in ("XSN", "VV") and i == v - 1 and quoted)):
             phrase.insert(0, seg[i])
             i -= 1
         if any(p.form == "님" for p in phrase) or (phrase and phrase[-1].form in ("고객", "손님")):
             continue
-        parts = _intro_parts(phrase, seg[:i + 1])
+        parts = _intro_parts(phrase, seg[: i + 1])
         if parts:
             a = s.first + i + 1
             return [_span(text, morphs, a, s.first + v + 1, "self_intro", ",".join(parts))]
@@ -500,11 +618,13 @@ def _intro_parts(phrase: list[Morph], before: list[Morph]) -> list[str]:
     parts = []
     named_by = any(m.form == "이름" for m in before)
     for k, m in enumerate(phrase):
-        if m.tag == "NNP" and (m.form[0] in _SURNAMES and 1 <= len(m.form) <= 4 or named_by):
+        if m.tag == "NNP" and ((m.form[0] in _SURNAMES and 1 <= len(m.form) <= 4) or named_by):
             parts.append("name")
         elif m.tag == "NNP" or m.form.endswith(_COMPANY_TAILS):
             parts.append("company")
-        elif m.form in _DEPTS or (m.form.endswith(("센터", "팀", "부", "과", "점", "실")) and len(m.form) > 1):
+        elif m.form in _DEPTS or (
+            m.form.endswith(("센터", "팀", "부", "과", "점", "실")) and len(m.form) > 1
+        ):
             parts.append("department")
         elif named_by and k == len(phrase) - 1:
             parts.append("name")
@@ -512,14 +632,68 @@ def _intro_parts(phrase: list[Morph], before: list[Morph]) -> list[str]:
 
 
 _TIME_WORDS = {
-    "내일", "오늘", "모레", "오전", "오후", "저녁", "아침", "주말", "이번", "다음", "월요일", "화요일", "수요일",
-    "목요일", "금요일", "토요일", "일요일", "이내", "당일", "금일", "익일", "바로", "즉시", "곧", "지금", "당장",
-    "금방", "잠시", "오늘내일", "퇴근",
+    "내일",
+    "오늘",
+    "모레",
+    "오전",
+    "오후",
+    "저녁",
+    "아침",
+    "주말",
+    "이번",
+    "다음",
+    "월요일",
+    "화요일",
+    "수요일",
+    "목요일",
+    "금요일",
+    "토요일",
+    "일요일",
+    "이내",
+    "당일",
+    "금일",
+    "익일",
+    "바로",
+    "즉시",
+    "곧",
+    "지금",
+    "당장",
+    "금방",
+    "잠시",
+    "오늘내일",
+    "퇴근",
 }
 _ACTIONS = {
-    "환불", "교환", "재발송", "발송", "배송", "보상", "수리", "교체", "부담", "취소", "적립", "할인", "보내",
-    "배달", "반품", "회수", "지급", "환급", "수거", "연락", "전화", "문자", "연결", "접수", "전달", "방문",
-    "발급", "예약", "회신", "알리",
+    "환불",
+    "교환",
+    "재발송",
+    "발송",
+    "배송",
+    "보상",
+    "수리",
+    "교체",
+    "부담",
+    "취소",
+    "적립",
+    "할인",
+    "보내",
+    "배달",
+    "반품",
+    "회수",
+    "지급",
+    "환급",
+    "수거",
+    "연락",
+    "전화",
+    "문자",
+    "연결",
+    "접수",
+    "전달",
+    "방문",
+    "발급",
+    "예약",
+    "회신",
+    "알리",
 }
 
 
@@ -531,7 +705,8 @@ def next_step(text: str, morphs: list[Morph], s: Sentence) -> list[Finding]:
     if promise is None:
         return []
     timed = any(
-        m.form in _TIME_WORDS or (m.tag == "NNB" and m.form in ("시", "분", "일", "시간") and k and seg[k - 1].tag == "SN")
+        m.form in _TIME_WORDS
+        or (m.tag == "NNB" and m.form in ("시", "분", "일", "시간") and k and seg[k - 1].tag == "SN")
         for k, m in enumerate(seg[:promise])
     )
     acted = any(m.form in _ACTIONS for m in seg[:promise])

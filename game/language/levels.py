@@ -53,9 +53,8 @@ def level(morphs: list[Morph]) -> str | None:
     if any(m.tag == "JKV" for m in morphs):
         return None  # 도윤아, …: said to a child, not to the customer
     last = words[-1]
-    if last.form in ("요", "죠") or last.form.endswith(("요", "죠")):
-        if last.tag in ("JX", "EF", "EC"):
-            return "haeyo"
+    if (last.form in ("요", "죠") or last.form.endswith(("요", "죠"))) and last.tag in ("JX", "EF", "EC"):
+        return "haeyo"
     if last.tag in ("EF", "EC"):
         if last.form.endswith(_HAPSYO):
             return "hapsyo"

@@ -104,7 +104,6 @@ RUBRIC_SCHEMA: dict[str, Any] = {
                 "type": "object",
                 "additionalProperties": False,
                 "required": ["id", "principle"],
-                "anyOf": [{"required": ["findings"]}, {"required": ["morphs"]}],
                 "properties": {
                     "id": {"type": "string", "pattern": ID_PATTERN},
                     "findings": {
@@ -253,7 +252,9 @@ class WordingRule:
                 spans = [(seg[a], seg[b - 1]) for seg in sentences for a, b in pattern.find_all(seg)]
                 spans = [(first.start, last.end) for first, last in spans]
             for start, end in spans:
-                found.append(Finding(self.id, start, end, analysis.text[start:end], "", self.id, self.principle))
+                found.append(
+                    Finding(self.id, start, end, analysis.text[start:end], "", self.id, self.principle)
+                )
         return found
 
 
@@ -438,7 +439,9 @@ def _check_names(located: Located, rubric: Rubric) -> list[Diagnostic]:
     return out
 
 
-def _compile(patterns: list[str], located: Located, path: tuple, out: list[Diagnostic]) -> tuple[Pattern, ...]:
+def _compile(
+    patterns: list[str], located: Located, path: tuple, out: list[Diagnostic]
+) -> tuple[Pattern, ...]:
     compiled = []
     for index, pattern in enumerate(patterns):
         try:
@@ -462,6 +465,15 @@ def build_rubric(located: Located) -> tuple[Rubric | None, list[Diagnostic]]:
     raw = located.data
     wording: list[WordingRule] = []
     for index, rule in enumerate(raw.get("wording", [])):
+        if not rule.get("findings") and not rule.get("morphs"):
+            problems.append(
+                Diagnostic(
+                    "E104",
+                    f"wording rule '{rule['id']}' matches nothing",
+                    "give it findings: [kind, …] or morphs: ['form/TAG …'] (docs/language.md)",
+                    located.pos(("wording", index), key=False),
+                )
+            )
         wording.append(
             WordingRule(
                 id=rule["id"],
