@@ -83,8 +83,13 @@ def appraise(
     state: ConversationState,
     complaint_active: bool,
     analysis: Analysis | bool | None = True,
+    typed: bool = False,
 ) -> Appraisal:
-    """``analysis`` True (default) analyses ``text`` with the shared analyser; None skips wording rules."""
+    """``analysis`` True (default) analyses ``text`` with the shared analyser; None skips wording rules.
+
+    A ``typed`` reply also takes the complaint steps the rubric recognises in it (``complaint.recognise``);
+    an authored choice takes only the steps its author tagged.
+    """
     if analysis is True:
         analysis = analysis_of(text)
     result = Appraisal()
@@ -114,6 +119,10 @@ def appraise(
             result.blockers.append(rule.principle)
         if rule.step and rule.step not in steps:
             steps.append(rule.step)
+    if typed and analysis and rubric.complaint:
+        for step, kinds in rubric.complaint.recognise.items():
+            if any(analysis.has(k) for k in kinds) and step not in steps:
+                steps.append(step)
     if complaint_active and rubric.complaint:
         _complaint(rubric, steps, state, result)
     order = {name: i for i, name in enumerate(rubric.steps)}

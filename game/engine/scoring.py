@@ -47,6 +47,7 @@ class Decision:
     typed: bool = False
     chosen_value: float = 0.0
     best_value: float = 0.0
+    outcome: str | None = None  # a typed reply's verdict: good | partial | poor
 
     @property
     def is_best(self) -> bool:
@@ -71,6 +72,8 @@ class Decision:
             "blockers": list(self.chosen.blockers),
             "mood": {"before": self.mood_before, "after": self.mood_after},
             "feedback": list(self.feedback),
+            **({"outcome": self.outcome} if self.outcome else {}),
+            "findings": [f.to_json() for f in self.chosen.findings],
         }
 
 

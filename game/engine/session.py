@@ -14,9 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from game.engine import typed as typed_reply
 from game.engine.appraisal import Appraisal, Citation, appraise
 from game.engine.scoring import Decision, HabitHistory, Result, compute_result, dimension_scores, worst_values
 from game.engine.state import ConversationState, emotion_for, holds, pick
+from game.language import Analyser, AnalyserUnavailable, Analysis, shared
 from game.scenario.model import Choice, Node, Scenario
 from game.scenario.rubric import Rubric
 
@@ -58,7 +60,9 @@ class Session:
         clock: Callable[[], float] = time.monotonic,
         history: HabitHistory | None = None,
         pass_mark: float | None = None,
+        analyser: Analyser | None = None,
     ):
+        self.analyser = analyser or shared()
         self.scenario = scenario
         self._pass_mark = pass_mark
         self.rubric = rubric
@@ -115,9 +119,26 @@ class Session:
     def score_so_far(self, dimension: str) -> float | None:
         return dimension_scores(self.rubric, self.decisions).get(dimension)
 
+    @property
+    def typing_unavailable(self) -> bool:
+        """A typed reply is asked for but the analyser could not load: the fallback choices stand in."""
+        return self.node.typed is not None and self.analyser.state == "failed"
+
     def available(self) -> list[Choice]:
         """The options shown now, in order; their 1-based positions are the numbers the trainee presses."""
-        return [c for c in self.node.choices if holds(c.when, self.state, self.score_so_far)]
+        if self.node.typed is not None and not self.typing_unavailable:
+            return []
+        return self._options()
+
+    def _options(self) -> list[Choice]:
+        listed = self.node.typed.fallback_choices if self.node.typed is not None else self.node.choices
+        return [c for c in listed if holds(c.when, self.state, self.score_so_far)]
+
+    def _analysis(self, text: str) -> Analysis | None:
+        try:
+            return self.analyser.analyse(text)
+        except AnalyserUnavailable:
+            return None
 
     def waited(self) -> float:
         return max(0.0, self.clock() - self.entered_at)
@@ -143,37 +164,61 @@ class Session:
     # -- actions -----------------------------------------------------------------------------------
 
     def choose(self, number: int, seconds: float | None = None) -> Decision:
-        if self.finished or not self.node.choices:
+        """Pick an option; at a typed node this is one of its fallback choices."""
+        fallback = self.node.typed.fallback_choices if self.node.typed else ()
+        if self.finished or not (self.node.choices or fallback):
             raise SessionError(f"node '{self.node.id}' has no choices to make")
-        options = self.available()
+        options = self._options()
         if not 1 <= number <= len(options):
             raise SessionError(
                 f"at node '{self.node.id}' choice {number} is not between 1 and {len(options)}"
             )
         elapsed = self.waited() if seconds is None else float(seconds)
-        appraisals = [appraise(self.rubric, c.say, c, self.state, self.complaint_active) for c in options]
+        appraisals = [
+            appraise(self.rubric, c.say, c, self.state, self.complaint_active, self._analysis(c.say))
+            for c in options
+        ]
         chosen = options[number - 1]
         decision = self._decide(appraisals, appraisals[number - 1], number, elapsed, chosen, options)
+        if fallback and self.analyser.state == "failed":
+            decision.feedback.append("한국어 분석기를 불러오지 못해 직접 입력 대신 선택지로 답했습니다.")
         self.actions.append({"choose": number, "seconds": round(elapsed, 3)})
         self._after(decision, chosen.sets, chosen.clears, chosen.next)
         return decision
 
     def answer(self, text: str, seconds: float | None = None) -> Decision:
-        """A typed reply: judged by the wording rules against the author's example answers.
+        """A typed reply: analysed, judged by the rubric against the author's examples, and routed by
+        its outcome (good / partial / poor).
 
         Its number is the example it repeats word for word (1-based), or 0 for the trainee's own words.
         """
         typed = self.node.typed
         if self.finished or typed is None:
             raise SessionError(f"node '{self.node.id}' does not take a typed reply")
+        try:
+            analysis = self.analyser.analyse(text)
+            examples = [self._typed_appraisal(e, self.analyser.analyse(e)) for e in typed.examples]
+        except AnalyserUnavailable as exc:
+            raise SessionError(f"{exc}; answer with the node's fallback choices instead") from None
         elapsed = self.waited() if seconds is None else float(seconds)
-        examples = [appraise(self.rubric, e, None, self.state, self.complaint_active) for e in typed.examples]
-        mine = appraise(self.rubric, text, None, self.state, self.complaint_active)
+        mine = self._typed_appraisal(text, analysis)
+        verdict = typed_reply.judge(typed, analysis, mine, self.rubric)
+        mine.findings = self.rubric.findings(analysis)
         number = typed.examples.index(text) + 1 if text in typed.examples else 0
         decision = self._decide(examples, mine, number, elapsed, None, None, said=text)
+        decision.outcome = verdict.outcome
+        if typed.must or typed.must_not:
+            coaching = typed_reply.coaching(
+                verdict, self.rubric, self.scenario.customer.type, decision.best_say
+            )
+            timing = [line for line in decision.feedback if "제한 시간" in line]
+            decision.feedback = coaching + timing
         self.actions.append({"type": text, "seconds": round(elapsed, 3)})
-        self._after(decision, (), (), typed.next)
+        self._after(decision, (), (), typed.branches(verdict.outcome))
         return decision
+
+    def _typed_appraisal(self, text: str, analysis: Analysis) -> Appraisal:
+        return appraise(self.rubric, text, None, self.state, self.complaint_active, analysis, typed=True)
 
     def advance(self) -> None:
         if not self.needs_advance:
@@ -375,6 +420,7 @@ class Session:
         *,
         clock: Callable[[], float] = time.monotonic,
         history: HabitHistory | None = None,
+        analyser: Analyser | None = None,
     ) -> Session:
         if data.get("format") != SESSION_FORMAT or data.get("version") != SESSION_VERSION:
             raise SessionError(
@@ -390,6 +436,7 @@ class Session:
             clock=clock,
             history=history,
             pass_mark=float(mark) if isinstance(mark, (int, float)) else None,
+            analyser=analyser,
         )
         try:
             session._replay(list(data.get("actions", [])))

@@ -36,6 +36,33 @@ KINDS = (
 )
 LEVELS = ("banmal", "haeyo", "hapsyo")  # lowest first
 
+# How coaching and the debrief name each kind to a trainee.
+KIND_TITLES = {
+    "banmal": "반말",
+    "honorific": "높임 '-시-'",
+    "honorific_word": "높임말·겸양어",
+    "honorific_error": "잘못된 높임 (사물 존대·낮춤말 권하기)",
+    "apology": "사과",
+    "thanks": "감사 인사",
+    "cushion": "쿠션 화법",
+    "refusal": "단정적인 거절",
+    "alternative": "대안 제시",
+    "dont_know": "모른다는 말",
+    "find_out": "확인하겠다는 약속",
+    "blame": "고객 탓",
+    "argument": "고객과 논쟁",
+    "calm_down": "진정하라는 말",
+    "excuse": "변명",
+    "rule_hiding": "규정 뒤에 숨기",
+    "question": "되묻기",
+    "hear_reason": "사유 청취",
+    "find_cause": "원인 설명",
+    "solve": "해결책 제시",
+    "report_back": "결과를 다시 알리겠다는 약속",
+    "self_intro": "소속·이름 밝히기",
+    "next_step": "구체적인 다음 조치·시간",
+}
+
 
 @dataclass(frozen=True)
 class Finding:

@@ -223,10 +223,8 @@ def _main_verb(morphs: list[Morph], p: int, a: int) -> int:
 
 def _stem_start(morphs: list[Morph], p: int, a: int) -> int:
     """Include a noun fused into the predicate: 품절+되, 주문+하, 불편+하."""
-    if morphs[p].tag in ("XSV", "XSA") or (morphs[p].form in ("되", "하") and morphs[p].tag == "VV"):
-        if p - 1 >= a and morphs[p - 1].tag in ("NNG", "XR", "MAG"):
-            return p - 1
-    return p
+    fused = morphs[p].tag in ("XSV", "XSA") or (morphs[p].form in ("되", "하") and morphs[p].tag == "VV")
+    return p - 1 if fused and p - 1 >= a and morphs[p - 1].tag in ("NNG", "XR", "MAG") else p
 
 
 def _subject(morphs: list[Morph], stem: int, a: int, bare: bool = True) -> int | None:

@@ -59,7 +59,12 @@ def edges(scenario: Scenario) -> list[Edge]:
                 labels.setdefault((node.id, branch.target), []).append(
                     str(index) + ("?" if branch.when else "")
                 )
-        for branch in (node.typed.next if node.typed else ()) + node.next:
+        typed = node.typed.all_branches() if node.typed else []
+        for label, branches in typed:
+            mark = "" if label == "next" else ("fb" if label.startswith("fallback:") else label)
+            for branch in branches:
+                labels.setdefault((node.id, branch.target), []).append(mark + ("?" if branch.when else ""))
+        for branch in node.next:
             labels.setdefault((node.id, branch.target), []).append("?" if branch.when else "")
     return [Edge(a, b, ",".join(dict.fromkeys(x for x in found if x))) for (a, b), found in labels.items()]
 

@@ -17,7 +17,7 @@ from game.scenario.source import Located
 def successors(node: Node) -> list[str]:
     targets = [b.target for c in node.choices for b in c.next]
     if node.typed:
-        targets.extend(b.target for b in node.typed.next)
+        targets.extend(b.target for _, branches in node.typed.all_branches() for b in branches)
     targets.extend(b.target for b in node.next)
     return list(dict.fromkeys(targets))
 

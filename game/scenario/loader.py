@@ -11,9 +11,11 @@ import difflib
 from types import MappingProxyType
 from typing import Any
 
+from game.language.findings import KINDS
 from game.scenario.diagnostics import Diagnostic
 from game.scenario.graph import graph_diagnostics
 from game.scenario.model import (
+    TYPED_HARM,
     Branch,
     Choice,
     Condition,
@@ -86,6 +88,25 @@ def _choice(
     )
 
 
+def _typed(raw: dict[str, Any], scenario_id: str, node_id: str, located: Located, path: tuple) -> TypedReply:
+    routed = isinstance(raw["next"], dict)
+    return TypedReply(
+        prompt=raw["prompt"],
+        examples=tuple(raw.get("examples", [])),
+        next=() if routed else _branches(raw["next"], located, (*path, "next")),
+        must=tuple(raw.get("must", [])),
+        must_not=tuple(raw.get("must_not", [])),
+        routes=MappingProxyType(
+            {k: _branches(v, located, (*path, "next", k)) for k, v in raw["next"].items()} if routed else {}
+        ),
+        fallback_choices=tuple(
+            _choice(c, i, scenario_id, node_id, located, (*path, "fallback_choices", i))
+            for i, c in enumerate(raw.get("fallback_choices", []))
+        ),
+        pos=located.pos(path),
+    )
+
+
 def _node(node_id: str, raw: dict[str, Any], scenario_id: str, located: Located) -> Node:
     path = ("nodes", node_id)
     typed = raw.get("typed")
@@ -101,14 +122,7 @@ def _node(node_id: str, raw: dict[str, Any], scenario_id: str, located: Located)
             _choice(c, i, scenario_id, node_id, located, (*path, "choices", i))
             for i, c in enumerate(raw.get("choices", []))
         ),
-        typed=TypedReply(
-            prompt=typed["prompt"],
-            examples=tuple(typed.get("examples", [])),
-            next=_branches(typed["next"], located, (*path, "typed", "next")),
-            pos=located.pos((*path, "typed")),
-        )
-        if typed
-        else None,
+        typed=_typed(typed, scenario_id, node_id, located, (*path, "typed")) if typed else None,
         next=_branches(raw.get("next"), located, (*path, "next")),
         ending=Ending(
             ending["outcome"],
@@ -235,10 +249,57 @@ def _structure(scenario: Scenario, located: Located) -> list[Diagnostic]:
 def _all_nexts(node: Node, base: tuple) -> list[tuple[tuple[Branch, ...], tuple]]:
     found = [(c.next, (*base, "choices", i, "next")) for i, c in enumerate(node.choices)]
     if node.typed:
-        found.append((node.typed.next, (*base, "typed", "next")))
+        for label, branches in node.typed.all_branches():
+            if label == "next":
+                found.append((branches, (*base, "typed", "next")))
+            elif label.startswith("fallback:"):
+                index = [c.id for c in node.typed.fallback_choices].index(label.split(":", 1)[1])
+                found.append((branches, (*base, "typed", "fallback_choices", index, "next")))
+            else:
+                found.append((branches, (*base, "typed", "next", label)))
     if node.next:
         found.append((node.next, (*base, "next")))
     return found
+
+
+def _typed_names(node: Node, rubric: Rubric, located: Located, path: tuple) -> list[Diagnostic]:
+    """Every ``must`` item is something the analyser or the rubric recognises; likewise ``must_not``."""
+    typed = node.typed
+    assert typed is not None
+    out: list[Diagnostic] = []
+    kinds = set(KINDS)
+    steps = set(rubric.steps)
+    rules = {r.id for r in rubric.wording}
+    can_must = kinds | steps
+    can_forbid = kinds | rules | {TYPED_HARM}
+    for key, names, known in (("must", typed.must, can_must), ("must_not", typed.must_not, can_forbid)):
+        for i, name in enumerate(names):
+            if name in known:
+                continue
+            close = difflib.get_close_matches(name, sorted(known), n=1)
+            hint = (
+                f"did you mean '{close[0]}'?"
+                if close
+                else "see docs/authoring.md (typed replies) for the names"
+            )
+            out.append(
+                Diagnostic(
+                    "E211",
+                    f"typed reply: '{name}' is not something the analyser can judge",
+                    hint,
+                    located.pos((*path, key, i)),
+                )
+            )
+    if typed.routes and not typed.must and not typed.must_not:
+        out.append(
+            Diagnostic(
+                "E211",
+                f"typed reply at '{node.id}' routes by outcome but says nothing about a good reply",
+                "add must: [apologise, report_back, …] and/or must_not: [harm, banmal]",
+                located.pos((*path, "next")),
+            )
+        )
+    return out
 
 
 def _names(scenario: Scenario, rubric: Rubric, located: Located) -> list[Diagnostic]:
@@ -268,8 +329,12 @@ def _names(scenario: Scenario, rubric: Rubric, located: Located) -> list[Diagnos
 
     for node in scenario.nodes.values():
         base = ("nodes", node.id)
-        for index, choice in enumerate(node.choices):
-            here = (*base, "choices", index)
+        if node.typed:
+            out.extend(_typed_names(node, rubric, located, (*base, "typed")))
+        fallback = node.typed.fallback_choices if node.typed else ()
+        listed = [((*base, "choices", i), c) for i, c in enumerate(node.choices)]
+        listed += [((*base, "typed", "fallback_choices", i), c) for i, c in enumerate(fallback)]
+        for here, choice in listed:
             for dim in choice.effects:
                 check(dim, dims, "E204", "dimension", (*here, "effects", dim), key=True)
             for key, names in (("follows", choice.follows), ("breaks", choice.breaks)):

@@ -90,14 +90,40 @@ class Choice:
     pos: Pos | None = field(default=None, compare=False)
 
 
+TYPED_OUTCOMES = ("good", "partial", "poor")
+# What a typed node may forbid besides any finding kind or wording rule id: any harmful wording rule.
+TYPED_HARM = "harm"
+
+
 @dataclass(frozen=True)
 class TypedReply:
-    """A decision where the trainee types their own words; the rubric's wording rules judge them."""
+    """A decision where the trainee types their own words, judged by the analyser and the rubric.
+
+    ``must`` names what a good reply contains (complaint steps such as apologise or report_back, and
+    analyser findings such as self_intro or next_step); ``must_not`` what makes it poor (harm, banmal,
+    honorific_error, or any finding or rule). The outcome (good: all of ``must`` and none of
+    ``must_not``; partial: some of ``must``; poor: none, or anything forbidden) picks the branch in
+    ``routes``; a node without routes goes to ``next`` whatever is typed. ``fallback_choices`` are offered
+    instead when the analyser cannot load.
+    """
 
     prompt: str
     examples: tuple[str, ...]
-    next: tuple[Branch, ...]
+    next: tuple[Branch, ...] = ()
+    must: tuple[str, ...] = ()
+    must_not: tuple[str, ...] = ()
+    routes: Mapping[str, tuple[Branch, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    fallback_choices: tuple[Choice, ...] = ()
     pos: Pos | None = field(default=None, compare=False)
+
+    def branches(self, outcome: str) -> tuple[Branch, ...]:
+        return self.routes.get(outcome, self.next)
+
+    def all_branches(self) -> list[tuple[str, tuple[Branch, ...]]]:
+        """(label, branches) of every way on: each outcome, or the one next, then the fallback choices."""
+        found = list(self.routes.items()) if self.routes else [("next", self.next)]
+        found.extend((f"fallback:{c.id}", c.next) for c in self.fallback_choices)
+        return found
 
 
 @dataclass(frozen=True)
@@ -136,6 +162,7 @@ class Node:
         lines: list[tuple[str, Choice | None]] = [(c.say, c) for c in self.choices]
         if self.typed:
             lines.extend((example, None) for example in self.typed.examples)
+            lines.extend((c.say, c) for c in self.typed.fallback_choices)
         return lines
 
     @property
@@ -225,7 +252,7 @@ class Scenario:
                 lines.append(self._line(node.narration_line_id, node.narration, "narrator", "calm"))
             if node.customer:
                 lines.append(self._line(node.customer_line_id, node.customer, "customer", emotion))
-            for choice in node.choices:
+            for choice in (*node.choices, *(node.typed.fallback_choices if node.typed else ())):
                 if choice.reaction:
                     lines.append(
                         self._line(

@@ -11,7 +11,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from game.scenario.model import CATEGORIES, CUSTOMER_TYPES, EMOTIONS, EVENTS, MOOD_MAX, MOOD_MIN, OUTCOMES
+from game.scenario.model import (
+    CATEGORIES,
+    CUSTOMER_TYPES,
+    EMOTIONS,
+    EVENTS,
+    MOOD_MAX,
+    MOOD_MIN,
+    OUTCOMES,
+    TYPED_OUTCOMES,
+)
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 
@@ -104,11 +113,43 @@ NODE: dict[str, Any] = {
             "type": "object",
             "additionalProperties": False,
             "required": ["prompt", "examples", "next"],
-            "description": "The trainee types a reply; the rubric's wording rules judge it against the examples.",
+            "description": "The trainee types a reply; the analyser and the rubric judge it (docs/authoring.md).",
             "properties": {
                 "prompt": _text,
-                "examples": {"type": "array", "minItems": 1, "items": _text},
-                "next": {"$ref": "#/$defs/next"},
+                "examples": {
+                    "type": "array",
+                    "minItems": 1,
+                    "items": _text,
+                    "description": "Good replies; the first is offered in coaching as the better line.",
+                },
+                "must": {
+                    **_names,
+                    "description": "What a good reply contains: complaint steps (apologise, solve, report_back…) "
+                    "and findings (self_intro, next_step, thanks, cushion…).",
+                },
+                "must_not": {
+                    **_names,
+                    "description": "What makes a reply poor: harm (any harmful wording rule), banmal, "
+                    "honorific_error, or a finding or rule id (blame, calm_down…).",
+                },
+                "next": {
+                    "description": "A node (any reply), or where each outcome goes: {good, partial, poor}.",
+                    "oneOf": [
+                        {"$ref": "#/$defs/next"},
+                        {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "required": list(TYPED_OUTCOMES),
+                            "properties": {k: {"$ref": "#/$defs/next"} for k in TYPED_OUTCOMES},
+                        },
+                    ],
+                },
+                "fallback_choices": {
+                    "type": "array",
+                    "minItems": 1,
+                    "description": "Options offered instead when the Korean analyser cannot load.",
+                    "items": {"$ref": "#/$defs/choice"},
+                },
             },
         },
         "next": {"$ref": "#/$defs/next"},
