@@ -43,7 +43,7 @@ TRANSCRIPTS = [
         [4, 2, 2, 2],
         "lost",
         False,
-        51.3,
+        53.2,
         {"skill": 0.0, "service": 33.3, "attitude": 40.0},
     ),
     Transcript(
@@ -61,8 +61,8 @@ TRANSCRIPTS = [
         [1, 1, 1, 3, 1, 1, 1],
         "neutral",
         False,
-        92.0,
-        {"knowledge": 33.3, "procedure": 100.0, "skill": 84.6},
+        91.4,
+        {"knowledge": 25.0, "procedure": 100.0, "skill": 85.7},
     ),
     Transcript(
         "fault-finding-dining-table-call.yaml",
@@ -89,8 +89,8 @@ TRANSCRIPTS = [
         [1, 4, 1, 1, 1, 1],
         "satisfied",
         True,
-        87.9,
-        {"knowledge": 60.0, "attitude": 91.7, "service": 83.3},
+        86.2,
+        {"knowledge": 42.9, "attitude": 91.7, "service": 83.3},
     ),
     Transcript(
         "arrogant-hotel-early-check-in.yaml",
@@ -117,7 +117,7 @@ TRANSCRIPTS = [
         [1, 2, 1, 2, 2, 1, 1],
         "neutral",
         False,
-        73.3,
+        71.8,
         {"skill": 40.0, "service": 50.0, "smile": 100.0},
     ),
     Transcript(
@@ -126,8 +126,8 @@ TRANSCRIPTS = [
         [1, 1, 1, 2, 1, 1, 1],
         "neutral",
         False,
-        93.1,
-        {"skill": 76.0, "knowledge": 83.3, "service": 100.0},
+        92.2,
+        {"skill": 76.0, "knowledge": 76.0, "service": 100.0},
     ),
     Transcript(
         "cheerful-birthday-cake-order.yaml",
@@ -135,8 +135,8 @@ TRANSCRIPTS = [
         [1, 1, 1, 4, 1, 1, 1],
         "lost",
         False,
-        84.1,
-        {"service": 50.0, "knowledge": 77.8, "skill": 76.0},
+        83.9,
+        {"service": 50.0, "knowledge": 76.0, "skill": 76.0},
     ),
     Transcript(
         "cheerful-birthday-cake-order.yaml",
@@ -144,8 +144,8 @@ TRANSCRIPTS = [
         [1, 3, 2, 3, 3, 2],
         "lost",
         False,
-        46.9,
-        {"attitude": 14.3, "knowledge": 31.25, "skill": 28.6},
+        47.9,
+        {"attitude": 14.3, "knowledge": 39.1, "skill": 28.6},
     ),
 ]
 

@@ -52,8 +52,8 @@ TRANSCRIPTS = [
         [1, 1, 1, 3],
         "lost",
         False,
-        87.0,
-        {"composure": 58.3, "attitude": 66.7},
+        86.4,
+        {"composure": 58.3, "attitude": 60.0},
         blockers=["no_retaliation"],
     ),
     Transcript(
@@ -119,8 +119,8 @@ TRANSCRIPTS = [
         [1, 3, 2, 1, 2, 2, 2, 2],
         "neutral",
         False,
-        53.6,
-        {"knowledge": 12.5, "skill": 40.0, "procedure": 40.0},
+        53.1,
+        {"knowledge": 11.1, "skill": 40.0, "procedure": 40.0},
     ),
     Transcript(
         SUSPICIOUS,
@@ -128,8 +128,8 @@ TRANSCRIPTS = [
         [1, 1, 3, 1, 1, 1, 1, 1],
         "satisfied",
         False,
-        90.6,
-        {"attitude": 77.8, "composure": 78.6},
+        91.7,
+        {"attitude": 87.5, "composure": 78.6},
         blockers=["no_blame"],
     ),
     # -- with children: a fitting compliment, practical help ------------------------------------
@@ -148,8 +148,8 @@ TRANSCRIPTS = [
         [2, 3, 3, 2, 1, 1, 1],
         "satisfied",
         False,
-        70.4,
-        {"service": 50.0, "skill": 51.9, "knowledge": 33.3},
+        69.1,
+        {"service": 40.0, "skill": 51.9, "knowledge": 33.3},
     ),
     Transcript(
         WITH_CHILDREN,

@@ -43,8 +43,8 @@ TRANSCRIPTS = [
         [1, 1, 1, 1, 3, 1, 1],
         "satisfied",
         False,
-        81.3,
-        {"service": 71.4, "composure": 50.0, "attitude": 81.8},
+        81.7,
+        {"service": 71.4, "composure": 50.0, "attitude": 83.3},
         blockers=["no_blame"],
     ),
     Transcript(
@@ -53,7 +53,7 @@ TRANSCRIPTS = [
         [3, 3, 3, 3, 2, 3, 3],
         "lost",
         False,
-        11.9,
+        14.4,
         {"smile": 16.7, "skill": 0.0, "composure": 0.0},
         blockers=["no_blame", "no_argument"],
     ),
@@ -147,8 +147,8 @@ TRANSCRIPTS = [
         [1, 2, 1, 1, 1, 1],
         "satisfied",
         False,
-        82.3,
-        {"procedure": 50.0, "composure": 75.0, "attitude": 83.3},
+        83.1,
+        {"procedure": 50.0, "composure": 80.0, "attitude": 83.3},
         blockers=["no_blame"],
     ),
     Transcript(
@@ -185,8 +185,8 @@ TRANSCRIPTS = [
         [1, 1, 1, 1, 2, 2],
         "neutral",
         False,
-        82.5,
-        {"service": 45.0, "attitude": 66.7, "knowledge": 100.0},
+        82.3,
+        {"service": 42.1, "attitude": 69.2, "knowledge": 100.0},
     ),
     Transcript(
         "wrong-floor-elder.yaml",
@@ -194,8 +194,8 @@ TRANSCRIPTS = [
         [3, 2, 2, 3],
         "lost",
         False,
-        15.6,
-        {"attitude": 0.0, "smile": 0.0, "service": 22.2},
+        14.3,
+        {"attitude": 0.0, "smile": 0.0, "service": 25.0},
     ),
 ]
 

@@ -63,8 +63,8 @@ CALLS = [
         [1, 1, 1, 1, 1, 3],
         "lost",
         False,
-        72.3,
-        {"attitude": 61.5, "composure": 0.0, "service": 83.3},
+        71.7,
+        {"attitude": 58.3, "composure": 0.0, "service": 81.8},
         blockers=["no_blame"],
     ),
     Transcript(
@@ -73,8 +73,8 @@ CALLS = [
         [1, 2, 2, 2],
         "neutral",
         False,
-        60.3,
-        {"service": 22.2, "attitude": 12.5, "habit": 25.0},
+        61.8,
+        {"service": 25.0, "attitude": 12.5, "habit": 25.0},
     ),
     # Transferring a call and taking a message.
     Transcript(
@@ -131,7 +131,7 @@ CALLS = [
         [1, 2, 1, 1, 1, 2, 1],
         "satisfied",
         False,
-        72.7,
+        73.2,
         {"attitude": 60.0, "skill": 85.7, "composure": 0.0},
         blockers=["no_blame"],
     ),
@@ -151,7 +151,7 @@ CALLS = [
         [1, 1, 2, 2, 2],
         "neutral",
         False,
-        54.7,
+        55.6,
         {"speed": 61.5, "attitude": 60.0, "composure": 60.0},
     ),
     Transcript(
