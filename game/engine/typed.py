@@ -44,10 +44,7 @@ def judge(typed: TypedReply, analysis: Analysis, appraisal: Appraisal, rubric: R
         for f in _forbidden(name, analysis, appraisal, rubric):
             if all((f.kind, f.start, f.end) != (v.kind, v.start, v.end) for v in violations):
                 violations.append(f)
-    if violations or (typed.must and not met):
-        outcome = "poor"
-    else:
-        outcome = "good" if not missing else "partial"
+    outcome = "poor" if violations or (typed.must and not met) else "good" if not missing else "partial"
     return Verdict(outcome, met, missing, sorted(violations, key=lambda f: f.start))
 
 

@@ -164,6 +164,8 @@ def refusal(text: str, morphs: list[Morph], s: Sentence) -> list[Finding]:
             normative = before is not None and (
                 before.tag == "EC" or (before.tag == "JX" and a >= 2 and seg[a - 2].tag == "EC")
             )
+            if normative and before.form.endswith("면") and a >= 2 and seg[a - 2].form in ("없", "아니"):
+                normative = False  # 증명서가 없으면 안 돼요: a requirement held against the customer
             if not normative and _final(seg, b):
                 return [_span(text, morphs, s.first + a, s.first + b, "refusal")]
     for a, b in _MOT.find_all(seg):

@@ -57,22 +57,22 @@ def test_numbers_mean_authored_order_and_equal_the_ids(folder):
 
 
 def test_a_changed_score_fails_with_a_diff(folder):
-    # the escalation path scores 47.22 overall and 33.3 attitude (pinned in the library's own tests)
+    # the escalation path scores 47.3 overall and 14.3 attitude (pinned in the library's own tests)
     outcome = case(
         "cases:\n  - name: excuse\n    path: [full-greeting, excuse, transfer]\n    ending: escalated\n"
-        "    pass: false\n    overall: 50\n    dimensions: {attitude: 33.3, service: 10}\n",
+        "    pass: false\n    overall: 50\n    dimensions: {attitude: 14.3, service: 10}\n",
         folder,
     )
     assert not outcome.ok
     assert [m.what for m in outcome.mismatches] == ["overall", "dimensions.service"]
     lines = describe(outcome, "")
-    assert "    - overall: 50" in lines and "    + overall: 47.22" in lines
+    assert "    - overall: 50" in lines and "    + overall: 47.3" in lines
     assert "    + dimensions.service: 0" in lines
 
 
 def test_tolerance_is_honoured(folder):
     body = "cases:\n  - path: [full-greeting, excuse, transfer]\n    ending: escalated\n    pass: false\n    overall: 47\n"
-    assert not case(body, folder).ok  # 47.22 is 0.22 away, beyond the default 0.05
+    assert not case(body, folder).ok  # 47.3 is 0.3 away, beyond the default 0.05
     assert case(body + "    tolerance: 0.5\n", folder).ok
 
 

@@ -21,7 +21,7 @@ def test_the_library_passes(capsys):
 def test_a_changed_score_fails_and_exits_1(tmp_path, capsys):
     shutil.copy(SCENARIO, tmp_path / "call.yaml")
     tests = tmp_path / "call.test.yaml"
-    tests.write_text(CASE.format(overall=47.22), encoding="utf-8")
+    tests.write_text(CASE.format(overall=47.3), encoding="utf-8")
     assert main(["test", str(tmp_path)]) == 0
     assert capsys.readouterr().out.splitlines() == [
         "PASS phone-late-delivery: 변명 후 이관",
@@ -35,7 +35,7 @@ def test_a_changed_score_fails_and_exits_1(tmp_path, capsys):
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "FAIL phone-late-delivery: 변명 후 이관"
     assert out[1] == f"{tests}:2:5: 1 difference(s)"
-    assert out[2:4] == ["    - overall: 60", "    + overall: 47.22"]
+    assert out[2:4] == ["    - overall: 60", "    + overall: 47.3"]
     assert out[-1] == "0 passed, 1 failed"
 
 
