@@ -118,7 +118,9 @@ def test_passages_and_typed_replies():
     decision = session.answer("네, 내일 오전에 다시 전화 드리겠습니다. 감사합니다.", 4)
     assert decision.typed and decision.number == 0
     assert "promise_follow_up" in decision.chosen.wording and "thanks" in decision.chosen.wording
-    assert session.finished and session.result().ending == "delighted"
+    # a call back and when, but no name: partial, and the customer is satisfied rather than delighted
+    assert decision.outcome == "partial"
+    assert session.finished and session.result().ending == "satisfied"
     with pytest.raises(SessionError):
         session.advance()
 
