@@ -197,6 +197,34 @@ TRANSCRIPTS = [
         15.6,
         {"attitude": 0.0, "smile": 0.0, "service": 22.2},
     ),
+    # The honorific drill at a café counter (issue #12).
+    Transcript(
+        "honorific-drill-cafe.yaml",
+        "plain honorifics: 9,000원입니다, 점장은, 여쭤봐도 될까요, 나왔습니다",
+        [1, 1, 1, 1, 1, 1, 1],
+        "delighted",
+        True,
+        100.0,
+        {"attitude": 100.0, "knowledge": 100.0, "skill": 100.0},
+    ),
+    Transcript(
+        "honorific-drill-cafe.yaml",
+        "friendly but every line honours the coffee, the price or the manager",
+        [1, 2, 2, 2, 2, 2, 1],
+        "satisfied",
+        False,
+        65.1,
+        {"attitude": 5.3, "skill": 0.0, "knowledge": 100.0, "habit": 28.6},
+    ),
+    Transcript(
+        "honorific-drill-cafe.yaml",
+        "perfect wording, but asks the customer to come back for the group order",
+        [1, 1, 1, 1, 3, 1, 1],
+        "neutral",
+        False,
+        91.6,
+        {"service": 80.0, "attitude": 73.7},
+    ),
 ]
 
 
