@@ -20,7 +20,8 @@ from tests.scenarios.transcripts import Transcript, check, check_best_and_failin
 FOLDER = BUILTIN_SCENARIOS / "difficult"
 SHOUTING = "shouting-at-counter.yaml"
 HARASSMENT = "harassment-call.yaml"
-PART_C = [SHOUTING, HARASSMENT]
+REPEAT = "repeat-compensation-demand.yaml"
+PART_C = [SHOUTING, HARASSMENT, REPEAT]
 
 
 TRANSCRIPTS = [
@@ -100,6 +101,43 @@ TRANSCRIPTS = [
         89.6,
         {"composure": 76.5, "smile": 75.0},
     ),
+    # -- the fifth call: a repeat complaint demanding compensation --------------------------------
+    Transcript(
+        REPEAT,
+        "apologises, says what can and cannot be given, hands over to the dedicated team, reports, rests",
+        [1, 1, 1, 1, 1, 1, 1],
+        "escalated",
+        True,
+        100.0,
+        {"procedure": 100.0, "composure": 100.0, "knowledge": 100.0},
+    ),
+    Transcript(
+        REPEAT,
+        "soothes with a promise beyond their authority: the dedicated team has to take it back",
+        [1, 1, 2, 1, 1, 1, 1],
+        "escalated",
+        False,
+        84.3,
+        {"knowledge": 60.0, "procedure": 45.5},
+    ),
+    Transcript(
+        REPEAT,
+        "reads the dispute-resolution rules aloud: correct, cold, and still a pass",
+        [1, 1, 3, 1, 1, 1, 1],
+        "escalated",
+        True,
+        82.8,
+        {"service": 0.0, "smile": 75.0, "knowledge": 100.0},
+    ),
+    Transcript(
+        REPEAT,
+        "apologises for the abuse and keeps listening after the warning",
+        [1, 1, 1, 3, 3, 1, 1],
+        "lost",
+        False,
+        86.2,
+        {"composure": 52.9, "habit": 71.4},
+    ),
 ]
 
 
@@ -123,7 +161,7 @@ def test_every_difficult_scenario_belongs_to_a_transcript_group() -> None:
 def test_the_best_path_ends_with_a_break_not_endurance(file: str) -> None:
     """The model answer draws a boundary and takes the recovery break the manager offers."""
     scenario, rubric = load(FOLDER, file)
-    session = play(scenario, rubric, [1] * 7 if file == HARASSMENT else [1] * 6)
+    session = play(scenario, rubric, [1] * (6 if file == SHOUTING else 7))
     cited = {c.principle for d in session.result().decisions for c in d.chosen.citations if c.followed}
     assert "calm_boundary" in cited
     assert session.result().passed
