@@ -100,7 +100,7 @@ def test_protective_scenarios_model_a_boundary_and_a_break_not_endurance(file: s
     scenario, rubric = _scenario(file)
     best = _tests(file.removesuffix(".yaml") + ".test.yaml").cases[0]
     assert best.passed and best.overall == 100.0
-    session = play(scenario, rubric, [1] * len(best.path))
+    session = play(scenario, rubric, [1] * len(best.steps))
     result = session.result()
     assert result.passed and result.overall == 100.0
     cited = {c.principle for d in result.decisions for c in d.chosen.citations if c.followed}
