@@ -22,7 +22,7 @@ from game.voice.manifest import Manifest
 
 ENV_VAR = "EUNGDAE_VOICE_CACHE"
 SHIPPED_DIR = Path(__file__).resolve().parents[2] / "assets" / "voices"
-RAW_EXTS = ("mp3", "wav")
+RAW_EXTS = ("mp3", "wav", "aiff")
 
 
 def default_cache_dir() -> Path:
