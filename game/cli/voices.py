@@ -23,7 +23,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     build_p = sub.add_parser("build", help="모든 고객 대사의 음성을 미리 만듭니다")
     build_p.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
-    build_p.add_argument("--backend", choices=MODES, default="auto", help="auto: gTTS, 안 되면 시스템 음성, 그다음 espeak-ng")
+    build_p.add_argument(
+        "--backend", choices=MODES, default="auto", help="auto: gTTS, 안 되면 시스템 음성, 그다음 espeak-ng"
+    )
     build_p.set_defaults(func=run_build)
 
     status_p = sub.add_parser("status", help="음성이 없거나 낡은(stale) 대사 수를 보여 줍니다")

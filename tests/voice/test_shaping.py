@@ -107,5 +107,7 @@ def test_every_angry_phone_line_of_the_library_is_40_db_down_above_4khz():
         profile = VoiceProfile.for_line(part)
         raw = decode(backend.synthesize(for_backend(part.text, "espeak"), profile).data)
         phone = samples(shape(raw, ShapeParams.for_profile(profile)))
-        assert band_share_db(phone, 4000) < band_share_db(samples(raw), 4000) - PHONE_ATTENUATION_DB, part.line_id
+        assert band_share_db(phone, 4000) < band_share_db(samples(raw), 4000) - PHONE_ATTENUATION_DB, (
+            part.line_id
+        )
         assert np.abs(phone).max() < 1.0  # nothing clipped (a clip would bring the harmonics back)
