@@ -52,6 +52,8 @@ CODES: dict[str, tuple[str, str]] = {
     "W408": ("warning", "stale voice audio"),
     "W420": ("warning", "quoted words in a direction nobody speaks"),
     "W421": ("warning", "recorded take does not match its line"),
+    "E501": ("error", "transcript test file malformed"),
+    "E502": ("error", "transcript test without its scenario"),
 }
 
 

@@ -6,20 +6,17 @@ Everything shown comes from the ``Decision`` the engine returned (``chosen.effec
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pygame
 
 from game.engine.scoring import Decision
 from game.scenario.model import SpokenLine
+from game.scenario.rubric import Rubric
 from game.ui.context import Context
 from game.ui.scene import Scene
+from game.ui.transitions import UNDO, Pop
 from game.ui.widgets.button import Button, Menu
 from game.ui.widgets.panel import Veil, draw_panel
 from game.ui.widgets.text import Block, draw_blocks, measure
-
-if TYPE_CHECKING:
-    from game.ui.scenes.play import PlayScene
 
 PANEL = (110, 40, 1060, 640)
 
@@ -46,10 +43,10 @@ class CoachingScene(Scene):
     opaque = False
 
     def __init__(
-        self, ctx: Context, play: PlayScene, decision: Decision, reaction: str, line: SpokenLine | None
+        self, ctx: Context, rubric: Rubric, decision: Decision, reaction: str, line: SpokenLine | None
     ) -> None:
         super().__init__(ctx)
-        self.play = play
+        self.rubric = rubric
         self.decision = decision
         self.reaction = reaction
         self.veil = Veil()
@@ -80,18 +77,21 @@ class CoachingScene(Scene):
 
     def _continue(self) -> None:
         self.ctx.speech.stop()
-        self.stack.pop()
+        self.emit(Pop())
 
     def _undo(self) -> None:
         self.ctx.speech.stop()
-        self.stack.pop()
-        self.play.undo()
+        self.emit(Pop(UNDO))
 
     def blocks(self) -> list[Block]:
         ctx, th, d = self.ctx, self.ctx.theme, self.decision
         out = [
             Block(
-                ctx.t("coach.best") if d.is_best else ctx.t("coach.miss"),
+                ctx.t("coach.best")
+                if d.is_best
+                else ctx.t("coach.right_but_late")
+                if d.right_but_late
+                else ctx.t("coach.miss"),
                 28,
                 th.good if d.is_best else th.bad,
                 bold=True,
@@ -109,13 +109,13 @@ class CoachingScene(Scene):
                 Block(ctx.t("coach.reaction"), 17, th.accent, bold=True, gap=16),
                 Block(self.reaction, 21, th.text, gap=4),
             ]
-        effects = effect_lines(ctx, d, self.play.rubric)
+        effects = effect_lines(ctx, d, self.rubric)
         out.append(Block(ctx.t("coach.effects"), 17, th.accent, bold=True, gap=16))
         out.append(Block("\n".join(effects) or ctx.t("coach.no_effects"), 19, th.text, gap=4))
         if d.feedback:
             out.append(Block(ctx.t("coach.principles"), 17, th.accent, bold=True, gap=16))
             out.extend(Block(f"· {line}", 19, th.text, gap=4, indent=8) for line in d.feedback)
-        if not d.is_best:
+        if not d.is_best and not d.right_but_late:
             out += [
                 Block(ctx.t("coach.better"), 17, th.good, bold=True, gap=16),
                 Block(f"“{d.best_say}”", 21, th.text, gap=4),

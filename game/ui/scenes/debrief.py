@@ -18,6 +18,7 @@ from game.scenario.rubric import Rubric
 from game.ui.assignment import assignment, next_assigned
 from game.ui.context import PROGRESS_ERRORS, Context
 from game.ui.scene import Scene
+from game.ui.transitions import Replace, Reset, SceneKind
 from game.ui.widgets.button import Button, Menu
 from game.ui.widgets.charts import draw_bars, draw_mood
 from game.ui.widgets.panel import draw_panel
@@ -104,9 +105,6 @@ class DebriefScene(Scene):
         return library.scenarios[(index + 1) % len(library.scenarios)] if library.scenarios else self.scenario
 
     def process_event(self, event: pygame.event.Event) -> None:
-        from game.ui.scenes.play import PlayScene
-        from game.ui.scenes.select import SelectScene
-
         action = None
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_UP:
@@ -123,17 +121,15 @@ class DebriefScene(Scene):
             button = self.menu.handle(self.ctx, event)
             action = button.action if button else None
         if action == "retry":
-            self.stack.replace(PlayScene(self.ctx, self.scenario, self.rubric))
+            self.emit(Replace(SceneKind.PLAY, {"scenario": self.scenario, "rubric": self.rubric}))
         elif action == "next" and self.ctx.onboarding is not None and self.next_assigned is None:
-            from game.ui.scenes.title_profile import TitleScene
-
             self.ctx.profile = None  # the set is done: the PC goes to the next trainee
-            self.stack.reset(TitleScene(self.ctx))
+            self.emit(Reset(SceneKind.TITLE))
         elif action == "next":
             nxt = self.next_scenario()
-            self.stack.replace(PlayScene(self.ctx, nxt, self.ctx.library.rubric_for(nxt)))
+            self.emit(Replace(SceneKind.PLAY, {"scenario": nxt, "rubric": self.ctx.library.rubric_for(nxt)}))
         elif action == "menu":
-            self.stack.reset(SelectScene(self.ctx))
+            self.emit(Reset(SceneKind.SELECT))
 
     # -- drawing -----------------------------------------------------------------------------------
 
@@ -190,9 +186,14 @@ class DebriefScene(Scene):
             blocks.append(Block(ctx.t("debrief.ending", ending=outcome), 20, th.accent, bold=True, gap=16))
         if ending is not None and ending.summary:
             blocks.append(Block(ending.summary, 17, th.text, gap=6))
+        if ending is not None and not ending.resolved and not ending.acceptable and ending.outcome != "lost":
+            blocks.append(Block(ctx.t("debrief.unresolved"), 17, th.bad, bold=True, gap=14))
         if r.blockers:
             names = ", ".join(self._title(self.rubric.principles[b]) for b in r.blockers)
             blocks.append(Block(ctx.t("debrief.blockers", names=names), 17, th.bad, bold=True, gap=14))
+        if r.missing:
+            names = ", ".join(self._title(self.rubric.principles[p]) for p in r.missing)
+            blocks.append(Block(ctx.t("debrief.required", names=names), 17, th.bad, bold=True, gap=14))
         complaint = r.complaint
         procedure = self.rubric.complaint
         if complaint and procedure is not None:
@@ -230,8 +231,11 @@ class DebriefScene(Scene):
         d = self.result.decisions[index]
         mark = "○" if d.is_best else "×"
         blocks = [Block(f"{index + 1}. {mark} {d.say}", 16, th.good if d.is_best else th.bad, bold=True)]
-        if not d.is_best:
+        if d.right_but_late:
+            blocks.append(Block(ctx.t("debrief.right_but_late"), 15, th.text, indent=18, gap=3))
+        elif not d.is_best:
             blocks.append(Block(ctx.t("debrief.better", say=d.best_say), 15, th.text, indent=18, gap=3))
+        if not d.is_best:
             blocks.extend(Block(f"· {f}", 14, th.text_dim, indent=18, gap=2) for f in d.feedback)
         return blocks
 
