@@ -168,3 +168,7 @@ def test_the_game_window_starts(trainee):
 def test_the_app_folder_is_unchanged_after_all_of_the_above(trainee):
     # last in this module: every run above has happened (play, report, voices, validate, the window)
     assert snapshot(trainee.app) == trainee.before
+    # and what it did write, beside the folders it was given, is in the user's own eungdae folders
+    written = [p.relative_to(trainee.home) for p in trainee.home.rglob("*") if p.is_file()]
+    assert written
+    assert all("eungdae" in p.parts for p in written), written
