@@ -227,6 +227,8 @@ def dont_know(text: str, morphs: list[Morph], s: Sentence) -> list[Finding]:
         for a, b in p.find_all(seg):
             if a and seg[a - 1].form == "혹시":
                 continue
+            if _has_si(seg, b, len(seg)) or any(m.form == "께서" for m in seg[:a]):
+                continue  # 아버님께서 모르고 누르셨나 봐요: someone else did not know
             nxt = seg[b] if b < len(seg) else None
             if nxt is None or nxt.tag in ("EF", "SF") or (nxt.tag == "EC" and nxt.form in _DK_ENDINGS):
                 return [_span(text, morphs, s.first + a, s.first + b, "dont_know")]
@@ -331,7 +333,9 @@ _ARGUMENT = [
     _P(
         "분명히|분명|이미|아까|미리|전에/MAG|NNG ..4 안내|말씀|설명|공지|고지|말|얘기/NNG ..3 드리|하/VV|VX|XSV 었/EP"
     ),
-    _P("잖*/EF"),
+    _P("시|으시/EP 었/EP? 잖*/EF"),
+    _P("드리|말하|하/VV|VX|XSV 었/EP 잖*/EF"),
+    _P("수/NNB 는|가/JX|JKS? 없/VA 잖*/EF"),
     _P("생각/NNG 이/VCP 시/EP 고/EC"),
     _P("사실/NNG 과|와/JKB 다르/VA"),
     _P("저/NP 의/JKG? 말/NNG 이|가/JKS 맞/VV"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from game.language import acts, honorifics, levels
 from game.language.findings import Finding, Sentence
@@ -40,8 +40,12 @@ class Analysis:
 
 def analyse_morphs(text: str, morphs: list[Morph]) -> Analysis:
     """The pure half: from morphemes to findings (no Kiwi needed, so tests can feed morphemes)."""
+    acted = bool(morphs) and morphs[0].form in ("(", "（")
     morphs = levels.spoken(morphs)
     sentences = levels.split(text, morphs)
+    if acted and all(s.level in ("banmal", None) for s in sentences):
+        # "(다시 건다) 넘긴 내가 다시 걸어야지.": after a stage direction, 반말 is the agent thinking aloud
+        sentences = [replace(s, level=None) for s in sentences]
     found: list[Finding] = []
     for sentence in sentences:
         if sentence.level == "banmal":

@@ -55,6 +55,8 @@ def level(morphs: list[Morph]) -> str | None:
     last = words[-1]
     if (last.form in ("요", "죠") or last.form.endswith(("요", "죠"))) and last.tag in ("JX", "EF", "EC"):
         return "haeyo"
+    if last.tag == "EF" and last.form in ("ᆷ", "음"):
+        return None  # 접수했음, 안내함: a written note (개조식), not something said to the customer
     if last.tag in ("EF", "EC"):
         if last.form.endswith(_HAPSYO):
             return "hapsyo"

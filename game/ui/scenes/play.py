@@ -75,8 +75,14 @@ class PlayScene(Scene):
     name = "play"
 
     def __init__(
-        self, ctx: Context, scenario: Scenario, rubric: Rubric, saved: dict[str, Any] | None = None
+        self,
+        ctx: Context,
+        scenario: Scenario,
+        rubric: Rubric,
+        saved: dict[str, Any] | None = None,
+        seed: int | None = None,
     ) -> None:
+        """``seed`` keeps an attempt's option order across F5; a new attempt draws its own."""
         super().__init__(ctx)
         self.scenario = scenario
         self.rubric = rubric
@@ -96,6 +102,7 @@ class PlayScene(Scene):
                 clock=self.clock,
                 history=history,
                 pass_mark=ctx.pass_mark_for(scenario),
+                seed=seed if seed is not None else ctx.seed_for_attempt(),
             )
         self.mode = self.session.mode
         self.lines: dict[str, SpokenLine] = {line.line_id: line for line in scenario.spoken_lines()}
@@ -105,6 +112,7 @@ class PlayScene(Scene):
         self.show_backlog = False
         self.backlog_scroll = 0
         self.pending_reaction = ""
+        self.pending_reaction_line: SpokenLine | None = None  # exam mode: heard before the next node
         self.typewriter = Typewriter()
         self.segments: list[Segment] = []
         self.menu = Menu([])
@@ -137,6 +145,7 @@ class PlayScene(Scene):
         if node.customer:
             segments.append(Segment("customer", node.customer))
         self.pending_reaction = ""
+        reaction_line, self.pending_reaction_line = self.pending_reaction_line, None
         self.segments = segments
         self.typewriter = Typewriter("".join(s.text for s in segments), self.ctx.settings.text_speed)
         if not self._quiet:
@@ -147,7 +156,7 @@ class PlayScene(Scene):
             self.lines.get(f"{self.scenario.id}/{lid}")
             for lid in (node.narration_line_id, node.customer_line_id)
         ]
-        self.ctx.speech.say([line for line in spoken if line is not None])
+        self.ctx.speech.say([line for line in (reaction_line, *spoken) if line is not None])
         if node.typed is not None:
             self.input.clear()
             self.input.activate(self.ctx)
@@ -179,12 +188,15 @@ class PlayScene(Scene):
             options = session.available()
             gap = 8
             height = min(64.0, (h - gap * (len(options) - 1)) / max(1, len(options)))
-            self.menu = Menu(
-                [
-                    Button((x, y + i * (height + gap), w, height), c.say, f"choose:{i + 1}", number=i + 1)
-                    for i, c in enumerate(options)
-                ]
-            )
+            buttons = [
+                Button((x, y + i * (height + gap), w, height), c.say, f"choose:{i + 1}", number=i + 1)
+                for i, c in enumerate(options)
+            ]
+            # Nothing is focused until the trainee moves the focus (arrows, mouse): a highlighted
+            # option before any input would read as the recommended answer. Rebuilding the same
+            # options (back from pause or settings) keeps the trainee's own focus.
+            same = [b.label for b in buttons] == [b.label for b in self.menu.buttons]
+            self.menu = Menu(buttons, focus=self.menu.focus if same else None, outline=True)
 
     # -- input -------------------------------------------------------------------------------------
 
@@ -304,13 +316,15 @@ class PlayScene(Scene):
             self.connected_at = self.clock.now
         self.ctx.effects.stop_ring()  # answered (and coaching, if any, stops the clock)
         reaction = choice.reaction if choice is not None else ""
+        line = self.lines.get(f"{self.scenario.id}/{node.id}/{choice.id}/reaction") if choice else None
         self._autosave()
         if self.mode == "practice":
-            line = self.lines.get(f"{self.scenario.id}/{node.id}/{choice.id}/reaction") if choice else None
             coaching = {"rubric": self.rubric, "decision": decision, "reaction": reaction, "line": line}
             self.emit(Push(SceneKind.COACHING, coaching))
         elif reaction:
+            # Exam mode has no coaching card: the reaction is heard, then the next node's lines.
             self.pending_reaction = reaction
+            self.pending_reaction_line = line
             self._present(self.session.node)
 
     def undo(self) -> bool:
@@ -356,8 +370,11 @@ class PlayScene(Scene):
         }
         self.emit(Replace(SceneKind.DEBRIEF, debrief))
 
-    def restart(self, scenario: Scenario | None = None, rubric: Rubric | None = None) -> None:
-        """Start this scenario again (or its reloaded version) from the beginning."""
+    def restart(
+        self, scenario: Scenario | None = None, rubric: Rubric | None = None, keep_order: bool = False
+    ) -> None:
+        """Start this scenario again (or its reloaded version) from the beginning: a new attempt with
+        a new option order, or (``keep_order``, after F5) the same attempt's order on the new files."""
         if self.ctx.profile:
             try:
                 self.ctx.progress.discard_autosave(self.ctx.profile)
@@ -365,6 +382,8 @@ class PlayScene(Scene):
                 self.ctx.notify(str(exc))
         self._hush()
         again = {"scenario": scenario or self.scenario, "rubric": rubric or self.rubric}
+        if keep_order:
+            again["seed"] = self.session.seed
         self.emit(Replace(SceneKind.PLAY, again))
 
     def reload(self) -> None:
@@ -384,7 +403,7 @@ class PlayScene(Scene):
             self._hush()
             self.emit(Reset(SceneKind.SELECT))
             return
-        self.restart(scenario, self.ctx.library.rubric_for(scenario))
+        self.restart(scenario, self.ctx.library.rubric_for(scenario), keep_order=True)
         self.ctx.notify(self.ctx.t("reload.done", n=len(self.ctx.library.scenarios)))
 
     def _hush(self) -> None:
