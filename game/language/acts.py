@@ -70,7 +70,7 @@ def _final(seg: Sequence[Morph], i: int) -> bool:
 _SORRY = [
     _P("죄송|미안|송구/XR|NNG 하/XSA|XSV"),
     _P("죄송하|미안하|송구하/VA"),
-    _P("사과/NNG 의/JKG? 말씀/NNG? 드리|하/VV|VX|XSV"),
+    _P("사과/NNG 의/JKG? 말씀/NNG? 을|를/JKO? 드리|하/VV|VX|XSV"),
     _P("면목/NNG 이/JKS? 없/VA"),
 ]
 _NOT_NEEDED = _P("ᆯ|을/ETM 것|거|일|필요|이유/NNB|NNG ..2 없|아니/VA|VCN")
@@ -116,6 +116,8 @@ _CUSHIONS = [
         "실례|번거롭|수고스럽|바쁘|불편하|괜찮|곤란하/VA|NNG|XR|VCP 하|이|스럽/XSA|VCP|XSV? 시|으시|겠/EP? 시|으시|겠/EP? 지만/EC"
     ),
     _P("수고/NNG 스럽/XSA 시|으시|겠/EP? 시|으시|겠/EP? 지만/EC"),
+    _P("불편|곤란|번거/NNG|XR 하|롭/XSA 시|으시|겠/EP? 시|으시|겠/EP? 지만/EC"),
+    _P("공교/XR 롭/XSA 게/EC 도/JX"),
     _P("괜찮|편하/VA 시|으시/EP? 다면|면|으면|시다면/EC"),
     _P("가능/NNG|XR 하/XSA 시|으시/EP? 다면|면|으면/EC"),
     _P("실례/NNG 이|하/VCP|XSV 지만|*니다/EC 만/JX?"),
@@ -161,8 +163,15 @@ def refusal(text: str, morphs: list[Morph], s: Sentence) -> list[Finding]:
     for p in _AN_DOE:
         for a, b in p.find_all(seg):
             before = seg[a - 1] if a else None
+            # -어서는/-면 안 되다 states a rule (다시 있어서는 안 됩니다); -라 안 됩니다 is a reason for refusing
             normative = before is not None and (
-                before.tag == "EC" or (before.tag == "JX" and a >= 2 and seg[a - 2].tag == "EC")
+                (before.tag == "EC" and before.form.endswith("면"))
+                or (
+                    before.tag == "JX"
+                    and a >= 2
+                    and seg[a - 2].tag == "EC"
+                    and seg[a - 2].form in ("어서", "아서", "면", "으면")
+                )
             )
             if normative and before.form.endswith("면") and a >= 2 and seg[a - 2].form in ("없", "아니"):
                 normative = False  # 증명서가 없으면 안 돼요: a requirement held against the customer
@@ -207,10 +216,13 @@ _ALTERNATIVES = [
 
 def alternative(text: str, morphs: list[Morph], s: Sentence) -> list[Finding]:
     seg = _seg(morphs, s)
+    offered = is_question(seg) or any(m.form in ("드리", "추천", "권하", "가능", "어떻", "있") for m in seg)
     for p in _ALTERNATIVES:
         for a, b in p.find_all(seg):
             if a and seg[a - 1].form in ("불", "안", "못"):
                 continue
+            if p is _ALTERNATIVES[1] and not offered:
+                continue  # 저희 실수로 다른 상품이 발송되었습니다: a fact, not an offer
             return [_span(text, morphs, s.first + a, s.first + b, "alternative")]
     return []
 
@@ -238,7 +250,8 @@ def dont_know(text: str, morphs: list[Morph], s: Sentence) -> list[Finding]:
 
 
 _FIND_OUT = _P("확인|조회|파악|문의|검토|점검|알아보|살펴보|찾아보|여쭈|여쭙/NNG|VV")
-_PROMISES = ("ᆯ게요", "을게요", "ᆯ게", "을게")
+_HALF_FIND_OUT = _P("알/VV 어/EC 는|도/JX? 보/VX")
+_PROMISES = ("ᆯ게요", "을게요", "ᆯ게", "을게", "ᆯ께요", "을께요")
 
 
 def _promise_after(seg: Sequence[Morph], a: int) -> int | None:
@@ -260,7 +273,9 @@ def find_out(text: str, morphs: list[Morph], s: Sentence) -> list[Finding]:
     seg = _seg(morphs, s)
     if is_question(seg):
         return []
-    for a, b in _FIND_OUT.find_all(seg):
+    for a, b in [*_FIND_OUT.find_all(seg), *_HALF_FIND_OUT.find_all(seg)]:
+        if b < len(seg) and seg[b].form == "전화":
+            continue  # 확인 전화를 드리겠습니다 is calling back, not finding out
         end = _promise_after(seg, b)
         if end is not None:
             return [_span(text, morphs, s.first + a, s.first + end + 1, "find_out")]
@@ -406,7 +421,22 @@ _CIRCUMSTANCE = _P(
     "..4 어서|아서|니까|으니까|라서|이라서|때문/EC|NNB"
 )
 _BUSY = _P("저희|저/NP ..2 바쁘/VA 어서|니까/EC")
-_FAILURE = {"늦", "지연", "못", "안", "없", "어렵", "밀리", "누락", "많", "부족", "바쁘", "어쩌", "정신없"}
+_FAILURE = {
+    "늦",
+    "지연",
+    "못",
+    "안",
+    "없",
+    "어렵",
+    "밀리",
+    "누락",
+    "많",
+    "부족",
+    "바쁘",
+    "어쩌",
+    "정신없",
+    "모르",
+}
 _RULES = _P("규정|규칙|방침|정책|원칙|지침|매뉴얼|약관/NNG")
 _RULE_SAYS_SO = [
     _P("규정|방침|원칙|정책|약관/NNG 이|가|상/JKS|XSN? 그렇/VA"),
@@ -454,6 +484,8 @@ _ASK_TELL = [
     _P("알리/VV 어/EC 주/VX"),
     _P("설명/NNG 하/XSV 어/EC 주/VX"),
 ]
+_WHAT_DID_YOU_SAY = _P("뭐/NP|IC 이/VCP 라고요|라고/EF|EC")
+_WHAT_DO_YOU_MEAN = _P("무슨/MM 말/NNG")
 _INFO_WORDS = {
     "어떤",
     "무슨",
@@ -486,6 +518,18 @@ def hear_reason(text: str, morphs: list[Morph], s: Sentence) -> list[Finding]:
         or (hit and any(m.form.startswith(("세요", "십시오")) for m in seg[hit[1] :]))
     ):
         return [_span(text, morphs, s.first, s.last, "hear_reason")]
+    asks_what = any(
+        m.form in ("무엇", "뭐", "어떤", "무슨", "어떻", "언제", "어디", "어느", "몇") for m in seg
+    )
+    offer = not asks_what and any(
+        m.tag == "EF" and m.form.endswith(("ᆯ까요", "을까요")) and i and seg[i - 1].form == "드리"
+        for i, m in enumerate(seg)
+    )
+    challenge = _WHAT_DID_YOU_SAY.search(seg) is not None or _WHAT_DO_YOU_MEAN.search(seg) is not None
+    suggestion = any(m.form == "어떻" for m in seg) and bool(alternative(text, morphs, s))
+    predicate = any(m.tag == "EF" or m.form == "요" for m in seg)
+    if offer or challenge or suggestion or not predicate:
+        return []
     if is_question(seg) and any(m.form in _INFO_WORDS for m in seg):
         return [_span(text, morphs, s.first, s.last, "hear_reason")]
     return []
@@ -509,7 +553,11 @@ def find_cause(text: str, morphs: list[Morph], s: Sentence) -> list[Finding]:
 
 
 _REMEDIES = "환불|교환|재발송|발송|배송|재배송|보상|수리|교체|처리|부담|취소|적립|할인|보내|배달|해결|반품|회수|지급|환급|수거|변경"
-_SOLVE = [_P(f"{_REMEDIES}/NNG|VV 하/XSV|VV? 어|아/EC? 드리/VX|VV"), _P(f"{_REMEDIES}/NNG 하/XSV 겠/EP")]
+_SOLVE = [
+    _P(f"{_REMEDIES}/NNG|VV 하/XSV|VV? 어|아/EC? 드리/VX|VV"),
+    _P(f"{_REMEDIES}/NNG 하/XSV 겠/EP"),
+    _P(f"{_REMEDIES}/NNG 은|는|도/JX ..2 하/VV 어/EC 드리/VX"),
+]
 _NEGATED = _P("ᆯ|을/ETM 수/NNB 가|는/JKS|JX? 없/VA")
 
 
@@ -519,6 +567,8 @@ def solve(text: str, morphs: list[Morph], s: Sentence) -> list[Finding]:
         for a, b in p.find_all(seg):
             if (a and seg[a - 1].form in ("안", "못")) or _NEGATED.at(seg, b) is not None:
                 continue
+            if any(m.form in ("안", "못") and m.tag == "MAG" for m in seg[a:b]):
+                continue  # 교환은 못 해 드려요: a refusal, not a remedy
             if b < len(seg) and seg[b].tag == "EP" and seg[b].form in ("시", "으시", "었"):
                 continue
             return [_span(text, morphs, s.first + a, s.first + b, "solve")]
@@ -613,6 +663,8 @@ def self_intro(text: str, morphs: list[Morph], s: Sentence) -> list[Finding]:
             i -= 1
         if any(p.form == "님" for p in phrase) or (phrase and phrase[-1].form in ("고객", "손님")):
             continue
+        if any(m.form in ("여기", "이곳", "이쪽", "거기", "저기") for m in seg[: i + 1]):
+            continue  # 여기가 3층 민원실입니다: a place, not who is speaking
         parts = _intro_parts(phrase, seg[: i + 1])
         if parts:
             a = s.first + i + 1
@@ -700,25 +752,45 @@ _ACTIONS = {
     "예약",
     "회신",
     "알리",
+    "해결",
+    "처리",
 }
+
+
+def _promises(seg: Sequence[Morph]) -> list[int]:
+    """Every promise marker: 겠 not on a 시 (주시겠어요 is the customer's), ㄹ게요, or 드립니다."""
+    out = []
+    for i, m in enumerate(seg):
+        after_si = i and seg[i - 1].tag == "EP" and seg[i - 1].form in ("시", "으시")
+        after_dont_know = i and seg[i - 1].form == "모르"
+        if (m.tag == "EP" and m.form == "겠" and not after_si and not after_dont_know) or (
+            m.tag == "EF"
+            and (m.form in _PROMISES or (m.form.endswith("니다") and i and seg[i - 1].form == "드리"))
+        ):
+            out.append(i)
+    return out
+
+
+def _timed(seg: Sequence[Morph], k: int) -> bool:
+    m = seg[k]
+    if m.form == "다음":  # 다음 주 is a time; 다음에 is "some other time"
+        return k + 1 < len(seg) and seg[k + 1].form in ("주", "달")
+    return m.form in _TIME_WORDS or (
+        m.tag == "NNB" and m.form in ("시", "분", "일", "시간") and k > 0 and seg[k - 1].tag == "SN"
+    )
 
 
 def next_step(text: str, morphs: list[Morph], s: Sentence) -> list[Finding]:
     seg = _seg(morphs, s)
     if is_question(seg):
         return []
-    promise = _promise_after(seg, 0)
-    if promise is None:
-        return []
-    timed = any(
-        m.form in _TIME_WORDS
-        or (m.tag == "NNB" and m.form in ("시", "분", "일", "시간") and k and seg[k - 1].tag == "SN")
-        for k, m in enumerate(seg[:promise])
-    )
-    acted = any(m.form in _ACTIONS for m in seg[:promise])
-    if not (timed or acted):
-        return []
-    return [_span(text, morphs, s.first, s.first + promise + 1, "next_step", "time" if timed else "action")]
+    for promise in _promises(seg):
+        timed = any(_timed(seg, k) for k in range(promise))
+        acted = any(m.form in _ACTIONS for m in seg[:promise])
+        if timed or acted:
+            detail = "time" if timed else "action"
+            return [_span(text, morphs, s.first, s.first + promise + 1, "next_step", detail)]
+    return []
 
 
 RULES: tuple[Rule, ...] = (

@@ -111,6 +111,7 @@ _OWN = {
     "도움",
 }
 _DESCRIBING_VERBS = {"나오", "나가", "오", "들어오", "도착하", "있", "없", "맞", "남", "다르", "같"}
+_ARRIVING = {"도착", "출발", "입고", "도달"}  # 택배가 도착하셨어요: 도착+하 describes its subject
 # Feelings and needs: their experiencer is the customer (통화 괜찮으십니까? 어느 쪽이 편하시겠습니까?).
 _EXPERIENCER = {
     "괜찮",
@@ -134,6 +135,7 @@ _EXPERIENCER = {
     "편",
     "답답",
     "속상",
+    "어떻",
 }
 _BARE_SUBJECT_VERBS = {"나오", "맞", "다르", "같"}  # 커피 나오셨습니다, 7301번 맞으시죠
 _PRICE = {"원", "개", "가지", "장", "벌", "대", "권", "병", "잔", "번", "호", "층", "퍼센트", "달러"}
@@ -263,6 +265,9 @@ def honorific_findings(text: str, morphs: list[Morph], sentence: Sentence) -> li
         m = morphs[i]
         if (m.form, m.tag) in _WORDS:
             out.append(Finding("honorific_word", m.start, m.end, text[m.start : m.end], m.form))
+        elif m.form == "계" and i + 1 < b and morphs[i + 1].tag == "VCP":  # Kiwi reads 계세요 as 계 + 이다
+            end = morphs[i + 1].end
+            out.append(Finding("honorific_word", m.start, end, text[m.start : end], "계시"))
     return out
 
 
@@ -310,7 +315,9 @@ def _error(morphs: list[Morph], main: int, stem: int, a: int) -> str | None:
         and not relative
     ):
         return "self_subject"
-    thing_verb = stem < main and morphs[stem].form in _THING_ONLY and verb.form == "되"
+    thing_verb = stem < main and (
+        (morphs[stem].form in _THING_ONLY and verb.form == "되") or morphs[stem].form in _ARRIVING
+    )
     describing = verb.tag in ("VA", "XSA", "VCP") or verb.form in _DESCRIBING_VERBS or thing_verb
     if not describing or verb.form in _EXPERIENCER or morphs[stem].form in _EXPERIENCER:
         return None

@@ -13,15 +13,21 @@ from game.language.morphs import Morph
 _HAPSYO = ("니다", "니까", "시오", "십시다", "ᆸ시다", "습니까", "습니다")
 
 
+_QUOTES = {'"', "“", "”", "'", "‘", "’"}
+
+
 def spoken(morphs: list[Morph]) -> list[Morph]:
-    """Without stage directions: "(말없이 수화기를 내려놓는다)" is acted, not said."""
-    out, depth = [], 0
+    """What the agent says in their own voice: stage directions "(말없이 수화기를 내려놓는다)" are acted,
+    and words in quotation marks ("환불은 안 된다"고 들으셨다고요?) are someone else's."""
+    out, depth, quoted = [], 0, False
     for m in morphs:
         if m.form in ("(", "（"):
             depth += 1
         elif m.form in (")", "）") and depth:
             depth -= 1
-        elif not depth:
+        elif m.form in _QUOTES and not depth:
+            quoted = not quoted
+        elif not depth and not quoted:
             out.append(m)
     return out
 
@@ -33,7 +39,7 @@ def split(text: str, morphs: list[Morph]) -> list[Sentence]:
     for i, m in enumerate(morphs):
         nxt = morphs[i + 1] if i + 1 < len(morphs) else None
         end_here = m.tag == "SF" and (nxt is None or nxt.tag != "SF")
-        if m.tag == "EF" and nxt is not None and nxt.tag not in ("SF", "JX", "SP", "SE", "SS", "SO"):
+        if m.tag == "EF" and nxt is not None and nxt.tag not in ("SF", "JX", "SP", "SE", "SO", "SSC", "JKQ"):
             end_here = True
         if nxt is None or end_here:
             bounds.append((first, i + 1))
@@ -52,7 +58,16 @@ def level(morphs: list[Morph]) -> str | None:
         return None  # cut off mid-sentence: the customer interrupted
     if any(m.tag == "JKV" for m in morphs):
         return None  # 도윤아, …: said to a child, not to the customer
+    finals = [
+        i
+        for i, m in enumerate(words)
+        if m.tag == "EF" or (m.tag == "EC" and m.form.endswith(("요", "니다", "죠")))
+    ]
+    if finals and finals[-1] < len(words) - 1 and words[finals[-1] + 1].form != "요":
+        words = words[: finals[-1] + 1]  # 진정해요, 고객님.: a vocative after the ending does not change it
     last = words[-1]
+    if last.form == "뭐" and any(m.form == "?" for m in morphs):
+        return "banmal"
     if (last.form in ("요", "죠") or last.form.endswith(("요", "죠"))) and last.tag in ("JX", "EF", "EC"):
         return "haeyo"
     if last.tag == "EF" and last.form in ("ᆷ", "음"):
