@@ -270,6 +270,9 @@ def run_game(args: argparse.Namespace, library: Library | None) -> int:
         if os.environ.get(EXIT_AFTER_FIRST_FRAME):
             print("ready", flush=True)
             return 0
+        from game.language.remote import start_in_background
+
+        start_in_background()  # Kiwi for typed replies, in a helper process: never on the frame loop
         if library is None:
             from game.ui.library_load import LibraryLoad
 

@@ -21,6 +21,8 @@ _P = compile_pattern
 
 
 def _span(text: str, morphs: Sequence[Morph], i: int, j: int, kind: str, detail: str = "") -> Finding:
+    while j < len(morphs) and morphs[j].tag in ("EP", "EF") and j - 1 >= i and morphs[j - 1].tag != "EF":
+        j += 1  # 죄송합 → 죄송합니다: the span ends with the word
     start, end = morphs[i].start, morphs[j - 1].end
     return Finding(kind, start, end, text[start:end], detail)
 

@@ -101,6 +101,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "play.narrator": ("상황", "Scene"),
     "play.you": ("나", "You"),
     "play.typed_hint": ("직접 입력하고 Enter로 제출 (한글 입력 가능)", "Type your reply, Enter to submit"),
+    "play.analyser_loading": (
+        "분석 준비 중… 잠시 후 제출할 수 있습니다",
+        "Preparing the analyser… you can submit in a moment",
+    ),
+    "play.analyser_failed": (
+        "한국어 분석기를 불러오지 못해 직접 입력 대신 아래 선택지로 답합니다",
+        "The Korean analyser could not load: answer with the options below instead",
+    ),
     "play.backlog": ("대화 기록 (L 닫기)", "Conversation log (L to close)"),
     "play.no_audio": ("소리 장치가 없어 자막으로 진행합니다.", "No sound device: subtitles only."),
     "play.emotion": ("고객 감정: {e}", "Customer: {e}"),
@@ -142,6 +150,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "debrief.mood": ("고객 기분의 변화", "Customer mood"),
     "debrief.decisions": ("응대 돌아보기 (▲▼ 스크롤)", "Decisions (▲▼ scroll)"),
     "debrief.better": ("더 나은 응대: {say}", "Better: {say}"),
+    "debrief.typed_outcome": (
+        "직접 입력한 답 판정: {outcome} (【 】 감점, 〔 〕 가점)",
+        "Typed reply: {outcome} (【 】 cost, 〔 〕 earned)",
+    ),
+    "typed.good": ("좋음", "good"),
+    "typed.partial": ("일부 부족", "partial"),
+    "typed.poor": ("미흡", "poor"),
     "debrief.retry": ("다시 하기 (R)", "Retry (R)"),
     "debrief.next": ("다음 시나리오 (N)", "Next scenario (N)"),
     "debrief.next_assigned": ("다음 과제 (N)", "Next assigned (N)"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.engine.scoring import Result
+from game.engine.scoring import Decision, Result
 from game.engine.session import Session
 from game.scenario.model import Scenario
 from game.scenario.rubric import Rubric
@@ -230,7 +230,10 @@ class DebriefScene(Scene):
         ctx, th = self.ctx, self.ctx.theme
         d = self.result.decisions[index]
         mark = "○" if d.is_best else "×"
-        blocks = [Block(f"{index + 1}. {mark} {d.say}", 16, th.good if d.is_best else th.bad, bold=True)]
+        said = marked_reply(d, self.rubric) if d.typed else d.say
+        blocks = [Block(f"{index + 1}. {mark} {said}", 16, th.good if d.is_best else th.bad, bold=True)]
+        if d.typed:
+            blocks.extend(self._typed_blocks(d))
         if d.right_but_late:
             blocks.append(Block(ctx.t("debrief.right_but_late"), 15, th.text, indent=18, gap=3))
         elif not d.is_best:
@@ -238,6 +241,30 @@ class DebriefScene(Scene):
         if not d.is_best:
             blocks.extend(Block(f"· {f}", 14, th.text_dim, indent=18, gap=2) for f in d.feedback)
         return blocks
+
+    def _typed_blocks(self, d: Decision) -> list[Block]:
+        """A typed reply's verdict and each judged span: what the words did, in the words themselves."""
+        ctx, th = self.ctx, self.ctx.theme
+        out = []
+        if d.outcome:
+            out.append(
+                Block(
+                    ctx.t("debrief.typed_outcome", outcome=ctx.t(f"typed.{d.outcome}")),
+                    14,
+                    th.text,
+                    indent=18,
+                    gap=3,
+                )
+            )
+        rules = {r.id: r for r in self.rubric.wording}
+        for f in d.chosen.findings:
+            rule = rules.get(f.rule or "")
+            if rule is None:
+                continue
+            principle = self.rubric.principles[rule.principle]
+            sign, colour = ("×", th.bad) if rule.harmful else ("○", th.good)
+            out.append(Block(f"{sign} {f.text} — {principle.title}", 14, colour, indent=30, gap=1))
+        return out
 
     def _draw_decisions(self, surface: pygame.Surface) -> None:
         ctx, th = self.ctx, self.ctx.theme
@@ -267,3 +294,22 @@ class DebriefScene(Scene):
             draw_line(
                 ctx, surface, " ".join(more), (x + w - 20, y + h - 8), 15, th.text_dim, anchor="bottomright"
             )
+
+
+def marked_reply(decision: Decision, rubric: Rubric) -> str:
+    """The typed reply with each judged span bracketed: 【harm】, 「what earned points」."""
+    text = decision.say
+    rules = {r.id: r for r in rubric.wording}
+    spans = []
+    for f in decision.chosen.findings:
+        rule = rules.get(f.rule or "")
+        if rule is not None and f.end <= len(text) and text[f.start : f.end] == f.text:
+            spans.append((f.start, f.end, rule.harmful))
+    kept: list[tuple[int, int, bool]] = []
+    for start, end, harmful in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if all(end <= a or start >= b for a, b, _ in kept):
+            kept.append((start, end, harmful))
+    for start, end, harmful in sorted(kept, reverse=True):
+        left, right = ("【", "】") if harmful else ("「", "」")
+        text = text[:start] + left + text[start:end] + right + text[end:]
+    return text

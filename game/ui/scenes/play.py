@@ -105,6 +105,7 @@ class PlayScene(Scene):
                 seed=seed if seed is not None else ctx.seed_for_attempt(),
             )
         self.mode = self.session.mode
+        self._analyser_state = self.session.analyser.state
         self.lines: dict[str, SpokenLine] = {line.line_id: line for line in scenario.spoken_lines()}
         self.t = 0.0
         self.connected_at: float | None = None
@@ -182,7 +183,7 @@ class PlayScene(Scene):
             self.menu = Menu(
                 [Button((x + w / 2 - 200, y + h - 64, 400, 60), self.ctx.t("play.continue"), "advance")]
             )
-        elif session.node.typed is not None:
+        elif session.node.typed is not None and not session.typing_unavailable:
             self.menu = Menu([])
         else:
             options = session.available()
@@ -212,6 +213,7 @@ class PlayScene(Scene):
             self._backlog_event(event)
             return
         typing = self.session.node.typed is not None and not self.session.finished
+        typing = typing and not self.session.typing_unavailable
         if typing and self._typed_event(event):
             return
         if event.type == pygame.KEYDOWN:
@@ -236,7 +238,7 @@ class PlayScene(Scene):
                 self.typewriter = Typewriter(self.typewriter.text, self.ctx.settings.text_speed)
         elif key == pygame.K_BACKSPACE and self.mode == "practice":
             self.undo()
-        elif key in NUMBER_KEYS and self.session.node.choices and not self.session.finished:
+        elif key in NUMBER_KEYS and self.menu.buttons and not self.session.finished:
             number = NUMBER_KEYS[key]
             if number <= len(self.menu.buttons):
                 self._activate(f"choose:{number}")
@@ -249,7 +251,7 @@ class PlayScene(Scene):
 
     def _typed_event(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            if self.input.text.strip() and not self.input.composition:
+            if self.input.text.strip() and not self.input.composition and not self.analyser_loading:
                 self._answer(self.input.text.strip())
             else:
                 self.typewriter.skip()
@@ -285,8 +287,8 @@ class PlayScene(Scene):
     def choose(self, number: int) -> None:
         node = self.session.node
         options = self.session.available()
-        if not 1 <= number <= len(options):
-            return
+        if not 1 <= number <= len(options) or self.analyser_loading:
+            return  # the options are judged by the analyser: held (visibly) until it is ready
         choice = options[number - 1]
         self.ctx.speech.stop()
         self.ctx.effects.click()
@@ -416,6 +418,12 @@ class PlayScene(Scene):
     def update(self, dt: float) -> None:
         self.clock.now += dt
         self.t += dt
+        state = self.session.analyser.state
+        if state != self._analyser_state:  # loaded or failed since the last frame: offer what now fits
+            self._analyser_state = state
+            if self.session.typing_unavailable and self.input.active:
+                self.input.deactivate()
+            self._build_controls()
         self.typewriter.update(dt)
         self.ctx.speech.poll()
         if self.ringing:
@@ -448,6 +456,13 @@ class PlayScene(Scene):
             self.input.deactivate()
 
     # -- what the screen shows (pure reads) ---------------------------------------------------------
+
+    @property
+    def analyser_loading(self) -> bool:
+        """The Korean analyser is loading (in its helper process): decisions wait, visibly."""
+        return (
+            self._analyser_state == "loading" and self.session.node.is_decision and not self.session.finished
+        )
 
     @property
     def ringing(self) -> bool:
@@ -670,13 +685,20 @@ class PlayScene(Scene):
 
     def _draw_controls(self, surface: pygame.Surface) -> None:
         ctx, th = self.ctx, self.ctx.theme
+        x, y, w, _h = CHOICES
         if self.session.node.typed is not None and not self.session.finished:
-            x, y, w, _h = CHOICES
-            draw_text(
-                ctx, surface, self.session.node.typed.prompt, (x, y, w, 72), 20, th.warn, valign="middle"
-            )
-            draw_text(ctx, surface, ctx.t("play.typed_hint"), (x, y + 150, w, 30), 16, th.text_dim)
-            return
+            if self.session.typing_unavailable:
+                draw_text(ctx, surface, ctx.t("play.analyser_failed"), (x, y - 34, w, 30), 16, th.warn)
+            else:
+                draw_text(
+                    ctx, surface, self.session.node.typed.prompt, (x, y, w, 72), 20, th.warn, valign="middle"
+                )
+                hint = "play.analyser_loading" if self.analyser_loading else "play.typed_hint"
+                colour = th.warn if self.analyser_loading else th.text_dim
+                draw_text(ctx, surface, ctx.t(hint), (x, y + 150, w, 30), 16, colour)
+                return
+        elif self.analyser_loading:
+            draw_text(ctx, surface, ctx.t("play.analyser_loading"), (x, y - 34, w, 30), 16, th.warn)
         self.menu.draw(ctx, surface, size=19)
 
     def _draw_backlog(self, surface: pygame.Surface) -> None:
