@@ -104,7 +104,7 @@ def appraise(
             result.citations.append(Citation(name, True, "author"))
         for name in choice.breaks:
             result.citations.append(Citation(name, False, "author"))
-            _breach(rubric, name, result)
+            breach(rubric, name, result)
         steps.extend(choice.steps)
     hits = rubric.judge(analysis) if analysis else ()
     for rule, found in hits:
@@ -113,7 +113,7 @@ def appraise(
         result.mood += rule.mood
         result.citations.append(Citation(rule.principle, not rule.breaks, f"wording:{rule.id}"))
         if rule.breaks:
-            _breach(rubric, rule.principle, result)
+            breach(rubric, rule.principle, result)
         else:
             result.add(rule.effects)
         if rule.step and rule.step not in steps:
@@ -129,7 +129,7 @@ def appraise(
     return result
 
 
-def _breach(rubric: Rubric, name: str, result: Appraisal) -> None:
+def breach(rubric: Rubric, name: str, result: Appraisal) -> None:
     """Charge a broken principle once per line, whether the author annotated it or a rule caught it.
 
     The breach is recorded in ``broken`` so a line annotated ``breaks: [no_blame]`` that also says

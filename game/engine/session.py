@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.engine import typed as typed_reply
-from game.engine.appraisal import Appraisal, Citation, appraise
+from game.engine.appraisal import Appraisal, Citation, appraise, breach
 from game.engine.order import presented
 from game.engine.scoring import Decision, HabitHistory, Result, compute_result, dimension_scores, worst_values
 from game.engine.state import ConversationState, emotion_for, holds, pick
@@ -237,7 +237,19 @@ class Session:
         return decision
 
     def _typed_appraisal(self, text: str, analysis: Analysis) -> Appraisal:
-        return appraise(self.rubric, text, None, self.state, self.complaint_active, analysis, typed=True)
+        """Wording, recognised steps, and the node's verdict: a missing requirement breaks the principle
+        that asks for it, and the outcome moves the customer (good +1, poor −1) — examples alike."""
+        typed = self.node.typed
+        assert typed is not None
+        appraisal = appraise(self.rubric, text, None, self.state, self.complaint_active, analysis, typed=True)
+        verdict = typed_reply.judge(typed, analysis, appraisal, self.rubric)
+        appraisal.mood += typed_reply.OUTCOME_MOOD[verdict.outcome]
+        for name in verdict.missing:
+            principle = typed_reply.principle_of(self.rubric, name)
+            if principle and self.rubric.principles[principle].breach:
+                appraisal.citations.append(Citation(principle, False, f"typed:missing:{name}"))
+                breach(self.rubric, principle, appraisal)
+        return appraisal
 
     def advance(self) -> None:
         if not self.needs_advance:

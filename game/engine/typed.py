@@ -16,6 +16,7 @@ from game.scenario.model import TYPED_HARM, TypedReply
 from game.scenario.rubric import Rubric
 
 OUTCOME_TITLES = {"good": "좋음", "partial": "일부 부족", "poor": "미흡"}
+OUTCOME_MOOD = {"good": 1, "partial": 0, "poor": -1}  # how the customer takes the reply, on top of its words
 
 
 @dataclass
@@ -55,7 +56,7 @@ def title(rubric: Rubric, name: str) -> str:
     return KIND_TITLES.get(name, name)
 
 
-def _principle_of(rubric: Rubric, name: str) -> str | None:
+def principle_of(rubric: Rubric, name: str) -> str | None:
     """The principle that explains a missing requirement: the rule that would have recognised it."""
     for rule in rubric.wording:
         if rule.step == name or name in rule.findings:
@@ -77,7 +78,7 @@ def coaching(verdict: Verdict, rubric: Rubric, customer_type: str, better: str) 
         named = f"[{principle.title}] " if principle else ""
         lines.append(f"「{f.text}」({f.start + 1}–{f.end}번째 글자) {named}{why}".rstrip())
     for name in verdict.missing:
-        pid = _principle_of(rubric, name)
+        pid = principle_of(rubric, name)
         principle = rubric.principles.get(pid or "")
         explain = f" [{principle.title}] {principle.explanation(customer_type)}" if principle else ""
         lines.append(f"빠진 것: {title(rubric, name)}.{explain}")
