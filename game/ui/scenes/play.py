@@ -23,10 +23,12 @@ import pygame
 
 from game.engine.scoring import Decision
 from game.engine.session import Decided, NodeEntered, Session
+from game.scenario.appearance import Appearance, appearance
 from game.scenario.model import Choice, Node, Scenario, SpokenLine
 from game.scenario.rubric import Rubric
 from game.ui import art
 from game.ui.context import PROGRESS_ERRORS, Context
+from game.ui.faces import EXPRESSIONS, FACES
 from game.ui.layout import Rect, contains
 from game.ui.scene import Scene
 from game.ui.transitions import RELOAD, RESTART, UNDO, Push, Replace, Reset, SceneKind
@@ -42,6 +44,8 @@ METERS: Rect = (576, 338, 688, 82)
 METER_W = (METERS[2] - 60) / 2  # two meters side by side
 CHOICES: Rect = (16, 432, 1248, 272)
 CALLER_CARD: Rect = (STAGE[0] + 290, STAGE[1] + 140, 240, 170)
+TAG: Rect = (STAGE[0] + 12, STAGE[1] + 12, 250, 36)  # the name and emotion (or call) label
+CALLER_FACE = 76  # the caller's face on the card, design pixels
 NUMBER_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {
     getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)
 }
@@ -115,6 +119,14 @@ class PlayScene(Scene):
         self._base_key_now: tuple | None = None
         self._quiet = False
         self._marks: list[int] = []  # backlog length when each decision was made, for undo
+        customer = scenario.customer
+        self.looks: list[Appearance] = [
+            appearance(customer.look, customer.age, customer.gender, customer.name)
+        ]
+        if customer.companion is not None and not scenario.customer_on_phone:
+            mate = customer.companion
+            self.looks.append(appearance(mate.look, mate.age, mate.gender, mate.name))
+        self._unwarmed = [(look, emotion) for look in self.looks for emotion in EXPRESSIONS]
         self.session.subscribe(self._on_event)
         if saved is not None and scenario.customer_on_phone and self.session.decisions:
             self.connected_at = 0.0
@@ -395,6 +407,7 @@ class PlayScene(Scene):
     # -- time --------------------------------------------------------------------------------------
 
     def update(self, dt: float) -> None:
+        self._warm_a_face()
         self.clock.now += dt
         self.t += dt
         self.typewriter.update(dt)
@@ -403,6 +416,24 @@ class PlayScene(Scene):
             self.ctx.effects.ring()
         else:
             self.ctx.effects.stop_ring()
+
+    def _warm_a_face(self) -> None:
+        """Rasterise one face this play may show, per frame, so a change of emotion never waits on the
+        SVG loader; the face on screen now comes first (``draw`` would make it anyway)."""
+        if not self._unwarmed:
+            return
+        look, emotion = self._unwarmed.pop(0)
+        sizes = [r.width for r in art.people_rects(self.ctx, STAGE, len(self.looks))]
+        if self.scenario.customer_on_phone:
+            sizes = [self.ctx.layout.px(CALLER_FACE)]
+        FACES.get(look, emotion, sizes[min(self.looks.index(look), len(sizes) - 1)])
+
+    def people(self) -> list[art.Person]:
+        """Who is on the stage now, with the emotion each shows."""
+        people = [art.Person(self.looks[0], self.session.emotion)]
+        if len(self.looks) > 1:
+            people.append(art.Person(self.looks[1], self.session.node.companion_emotion or "calm"))
+        return people
 
     def resume(self, result: str | None = None) -> None:
         """Back from pause or coaching: settings may have changed, and the node may be a new one; the
@@ -473,6 +504,7 @@ class PlayScene(Scene):
             self.session.finished,
             self.ringing if phone else self._counter_label(),
             self.session.emotion,
+            self.session.node.companion_emotion,
         )
 
     def _base_layer(self, surface: pygame.Surface) -> pygame.Surface:
@@ -494,11 +526,11 @@ class PlayScene(Scene):
         surface.fill(th.background)
         self._draw_top(surface)
         phone = self.scenario.customer_on_phone
-        art.draw_backdrop(ctx, surface, STAGE, phone)
+        art.draw_backdrop(ctx, surface, STAGE, "phone_desk" if phone else self.scenario.stage)
         if phone:
             self._draw_caller_card(surface, CALLER_CARD)
         else:
-            art.draw_counter(ctx, surface, STAGE)
+            art.draw_counter(ctx, surface, STAGE, self.scenario.stage)
             self._draw_tag(surface, self._counter_label())
         draw_panel(ctx, surface, DIALOGUE, th.panel, th.border)
         x, y, _w, _h = METERS
@@ -534,10 +566,8 @@ class PlayScene(Scene):
 
     def _draw_tag(self, surface: pygame.Surface, label: str) -> None:
         ctx, th = self.ctx, self.ctx.theme
-        x, y, _w, _h = STAGE
-        tag = (x + 12, y + 12, 250, 36)
-        draw_panel(ctx, surface, tag, th.panel, th.border, radius=8)
-        draw_text(ctx, surface, label, tag, 17, th.text, bold=True, align="center", valign="middle")
+        draw_panel(ctx, surface, TAG, th.panel, th.border, radius=8)
+        draw_text(ctx, surface, label, TAG, 17, th.text, bold=True, align="center", valign="middle")
 
     def _draw_stage(self, surface: pygame.Surface) -> None:
         """What moves on the stage: the customer (the counter in front is restored from the base
@@ -546,19 +576,22 @@ class PlayScene(Scene):
         emotion = self.session.emotion
         x, y, _w, _h = STAGE
         if not self.scenario.customer_on_phone:
-            art.draw_customer(
-                ctx, surface, STAGE, emotion, self.t, self.scenario.customer.type, self.scenario.id
-            )
-            for area in art.counter_rects(ctx, STAGE):
-                surface.blit(self._base, area, area)
+            art.draw_people(ctx, surface, STAGE, self.people(), self.t)
+            for area in [
+                *art.counter_rects(ctx, STAGE, self.scenario.stage),
+                pygame.Rect(ctx.layout.rect(TAG)),
+            ]:
+                surface.blit(self._base, area, area)  # the counter and the name tag stay in front
             return
         art.draw_phone(
             ctx, surface, (x + 20, y + 130, 250, 210), self.ringing, self.connected_at is not None, self.t
         )
         if not self.ringing:
             card_x, card_y, card_w, _ = CALLER_CARD
-            centre = ctx.layout.point(card_x + card_w - 46, card_y + 66)
-            art.draw_face(surface, centre, ctx.layout.px(30), emotion, self.t)
+            centre = ctx.layout.point(card_x + card_w - 50, card_y + 66)
+            art.draw_caller(
+                ctx, surface, centre, ctx.layout.px(CALLER_FACE), art.Person(self.looks[0], emotion)
+            )
         seconds = self.call_seconds()
         if self.ringing:
             label = ctx.t("play.ringing")
