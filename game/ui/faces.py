@@ -20,9 +20,9 @@ from typing import Any
 import pygame
 
 from game.scenario.appearance import Appearance
-from game.ui.fonts import FONT_DIR
+from game.resources import ASSETS
 
-DEFINITION = FONT_DIR.parent / "faces" / "open-peeps.json"
+DEFINITION = ASSETS / "faces" / "open-peeps.json"
 
 #: The expression each emotion shows. Chosen so that no two emotions look alike: calm is a level
 #: gaze, impatient is clenched and wide-eyed, annoyed frowns, angry shouts, sad droops, confused
