@@ -9,6 +9,7 @@ seen, and only a small face on the caller card shows the mood.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 
@@ -17,9 +18,9 @@ import pygame
 from game.scenario.appearance import Appearance
 from game.ui.context import Context
 from game.ui.faces import FACES
-from game.ui.layout import Rect
+from game.ui.layout import Layout, Rect
 
-DESIGN_W, DESIGN_H = 544, 356  # the stage's design size; drawings are laid out in it and scaled
+DESIGN_W = 544  # the stage's design width; drawings are laid out in it and scaled by the window
 COUNTER_TOP = 0.70  # the counter's top, as a fraction of the stage's height
 ADULT, CHILD = 236, 150  # the people's design sizes (square pictures, the bust at the bottom)
 
@@ -44,10 +45,15 @@ class Person:
 class _Pen:
     """Draws in the stage's design coordinates (544x356), scaled and offset to the window."""
 
-    def __init__(self, ctx: Context, surface: pygame.Surface, rect: Rect) -> None:
-        self.surface = surface
-        self.box = pygame.Rect(ctx.layout.rect(rect))
+    def __init__(self, layout: Layout, surface: pygame.Surface | None, rect: Rect) -> None:
+        self.surface = surface  # None: only measuring
+        self.box = pygame.Rect(layout.rect(rect))
         self.s = self.box.width / DESIGN_W
+        self.h = self.box.height / self.s  # 356, or more in a taller window (Layout.extra)
+
+    @property
+    def counter_top(self) -> float:
+        return self.h * COUNTER_TOP
 
     def r(self, x: float, y: float, w: float, h: float) -> pygame.Rect:
         s = self.s
@@ -72,14 +78,14 @@ def _palette(ctx: Context, setting: str) -> tuple[tuple[int, int, int], ...]:
 
 def draw_backdrop(ctx: Context, surface: pygame.Surface, rect: Rect, setting: str) -> None:
     """The wall and what hangs on it for ``setting``; the counter is drawn after the people."""
-    pen = _Pen(ctx, surface, rect)
+    pen = _Pen(ctx.layout, surface, rect)
     wall, floor, _top, _front = _palette(ctx, setting)
     line = ctx.theme.border
     pygame.draw.rect(surface, floor, pen.box, border_radius=pen.n(12))
     pygame.draw.rect(
         surface,
         wall,
-        pen.r(0, 0, DESIGN_W, DESIGN_H * COUNTER_TOP),
+        pen.r(0, 0, DESIGN_W, pen.counter_top),
         border_top_left_radius=pen.n(12),
         border_top_right_radius=pen.n(12),
     )
@@ -126,7 +132,7 @@ def _hotel(pen: _Pen, line) -> None:
         for col in range(5):
             pen.rect((226, 190, 90), 384 + col * 27, 36 + row * 29, 12, 18, radius=3)
     for x in range(0, DESIGN_W, 68):  # wood panelling
-        pygame.draw.line(pen.surface, (96, 72, 60), pen.p(x, 0), pen.p(x, DESIGN_H * COUNTER_TOP), pen.n(2))
+        pygame.draw.line(pen.surface, (96, 72, 60), pen.p(x, 0), pen.p(x, pen.counter_top), pen.n(2))
 
 
 def _shop(pen: _Pen, line) -> None:
@@ -150,7 +156,7 @@ def _office(pen: _Pen, line) -> None:
     pen.rect((120, 130, 150), 236, 44, 104, 8)
     pen.rect((160, 168, 182), 236, 58, 76, 6)
     _clock(pen, 454, 60, 26, line)
-    _plant(pen, 474, DESIGN_H * COUNTER_TOP)
+    _plant(pen, 474, pen.counter_top)
 
 
 def _phone_desk(pen: _Pen, line) -> None:
@@ -161,11 +167,11 @@ def _phone_desk(pen: _Pen, line) -> None:
         bh = 30 + (i * 37) % 50
         pen.rect((80, 100, 130), 312 + i * 42, 122 - bh, 28, bh)
     pygame.draw.rect(pen.surface, line, win, pen.n(4))
-    top = DESIGN_H * 0.72 - 10
+    top = pen.h * 0.72 - 10
     pygame.draw.rect(
         pen.surface,
         (120, 90, 64),
-        pen.r(0, top, DESIGN_W, DESIGN_H - top),
+        pen.r(0, top, DESIGN_W, pen.h - top),
         border_bottom_left_radius=pen.n(12),
         border_bottom_right_radius=pen.n(12),
     )
@@ -173,13 +179,13 @@ def _phone_desk(pen: _Pen, line) -> None:
 
 def draw_counter(ctx: Context, surface: pygame.Surface, rect: Rect, setting: str) -> None:
     """The counter in front of the people (drawn after them so it hides all below the shoulders)."""
-    pen = _Pen(ctx, surface, rect)
+    pen = _Pen(ctx.layout, surface, rect)
     _wall, _floor, top_colour, front = _palette(ctx, setting)
-    top = DESIGN_H * COUNTER_TOP
+    top = pen.counter_top
     pygame.draw.rect(
         surface,
         front,
-        pen.r(0, top, DESIGN_W, DESIGN_H - top),
+        pen.r(0, top, DESIGN_W, pen.h - top),
         border_bottom_left_radius=pen.n(12),
         border_bottom_right_radius=pen.n(12),
     )
@@ -203,28 +209,38 @@ def draw_counter(ctx: Context, surface: pygame.Surface, rect: Rect, setting: str
 def counter_rects(ctx: Context, rect: Rect, setting: str) -> list[pygame.Rect]:
     """Where ``draw_counter`` may paint over the people (the counter to the stage's bottom, and what
     stands on it): the play scene restores these from its cached base layer after drawing them."""
-    pen = _Pen(ctx, pygame.Surface((1, 1)), rect)
-    top = DESIGN_H * COUNTER_TOP
-    areas = [pen.r(0, top, DESIGN_W, DESIGN_H - top + 1)]
+    return [pygame.Rect(r) for r in _counter_rects(ctx.layout, rect, setting)]
+
+
+@functools.lru_cache(maxsize=32)
+def _counter_rects(layout: Layout, rect: Rect, setting: str) -> tuple[tuple[int, int, int, int], ...]:
+    pen = _Pen(layout, None, rect)
+    top = pen.counter_top
+    areas = [pen.r(0, top, DESIGN_W, pen.h - top + 1)]
     on_top = {"hotel": (75, 15, 30), "shop": (400, 30, 90), "office": (80, 6, 70), "bank": None}
     place = on_top.get(setting, on_top["office"])
     if place is not None:
         x, height, width = place
         areas.append(pen.r(x - 1, top - height - 1, width + 2, height + 2))
-    return areas
+    return tuple(tuple(a) for a in areas)
 
 
 def people_rects(ctx: Context, rect: Rect, count: int) -> list[pygame.Rect]:
     """Where the customer (and a companion) stand: the customer a little left of centre when someone is
     beside them, the companion smaller and lower, at the customer's side."""
-    pen = _Pen(ctx, pygame.Surface((1, 1)), rect)
-    bottom = DESIGN_H * COUNTER_TOP + 30  # the counter hides them from the chest down
+    return [pygame.Rect(r) for r in _people_rects(ctx.layout, rect, count)]
+
+
+@functools.lru_cache(maxsize=32)
+def _people_rects(layout: Layout, rect: Rect, count: int) -> tuple[tuple[int, int, int, int], ...]:
+    pen = _Pen(layout, None, rect)
+    bottom = pen.counter_top + 30  # the counter hides them from the chest down
     if count < 2:
-        return [pen.r((DESIGN_W - ADULT) / 2, bottom - ADULT, ADULT, ADULT)]
-    return [
-        pen.r(DESIGN_W / 2 - ADULT * 0.8, bottom - ADULT, ADULT, ADULT),
-        pen.r(DESIGN_W / 2 + 40, bottom + 4 - CHILD, CHILD, CHILD),
-    ]
+        return (tuple(pen.r((DESIGN_W - ADULT) / 2, bottom - ADULT, ADULT, ADULT)),)
+    return (
+        tuple(pen.r(DESIGN_W / 2 - ADULT * 0.8, bottom - ADULT, ADULT, ADULT)),
+        tuple(pen.r(DESIGN_W / 2 + 40, bottom + 4 - CHILD, CHILD, CHILD)),
+    )
 
 
 def draw_people(ctx: Context, surface: pygame.Surface, rect: Rect, people: list[Person], t: float) -> None:

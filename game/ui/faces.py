@@ -19,8 +19,8 @@ from typing import Any
 
 import pygame
 
-from game.scenario.appearance import Appearance
 from game.resources import ASSETS
+from game.scenario.appearance import Appearance
 
 DEFINITION = ASSETS / "faces" / "open-peeps.json"
 
@@ -109,6 +109,8 @@ class FaceCache:
         if surface is None:
             svg = face_svg(look, key[1]).encode("utf-8")
             surface = pygame.image.load_sized_svg(io.BytesIO(svg), (size, size))
+            if pygame.display.get_surface() is not None:
+                surface = surface.convert_alpha()  # the display's format: blitting it is several times cheaper
             if len(self.surfaces) >= CACHE_LIMIT:
                 self.surfaces.pop(next(iter(self.surfaces)))
             self.surfaces[key] = surface

@@ -38,13 +38,40 @@ from game.ui.widgets.panel import Veil, draw_panel
 from game.ui.widgets.text import Block, Typewriter, draw_blocks, draw_line, draw_text, measure
 from game.ui.widgets.text_input import TextInput
 
-STAGE: Rect = (16, 64, 544, 356)
-DIALOGUE: Rect = (576, 64, 688, 266)
-METERS: Rect = (576, 338, 688, 82)
+
+@dataclass(frozen=True)
+class Areas:
+    """Where the parts of the screen go. A window taller than 16:9 (``Layout.extra``) gives half its
+    room to the stage and the lines, half to the options, instead of leaving bands above and below."""
+
+    stage: Rect
+    dialogue: Rect
+    meters: Rect
+    choices: Rect
+
+    @property
+    def caller_card(self) -> Rect:
+        return (self.stage[0] + 290, self.stage[1] + self.stage[3] - 216, 240, 170)
+
+    @property
+    def tag(self) -> Rect:
+        """The name and emotion (or call) label."""
+        return (self.stage[0] + 12, self.stage[1] + 12, 250, 36)
+
+
+def areas(extra: float = 0.0) -> Areas:
+    grow = extra / 2
+    return Areas(
+        stage=(16, 64, 544, 356 + grow),
+        dialogue=(576, 64, 688, 266 + grow),
+        meters=(576, 338 + grow, 688, 82),
+        choices=(16, 432 + grow, 1248, 272 + extra - grow),
+    )
+
+
+AT_16_9 = areas()
+STAGE, DIALOGUE, METERS, CHOICES = AT_16_9.stage, AT_16_9.dialogue, AT_16_9.meters, AT_16_9.choices
 METER_W = (METERS[2] - 60) / 2  # two meters side by side
-CHOICES: Rect = (16, 432, 1248, 272)
-CALLER_CARD: Rect = (STAGE[0] + 290, STAGE[1] + 140, 240, 170)
-TAG: Rect = (STAGE[0] + 12, STAGE[1] + 12, 250, 36)  # the name and emotion (or call) label
 CALLER_FACE = 76  # the caller's face on the card, design pixels
 NUMBER_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {
     getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)
@@ -175,7 +202,7 @@ class PlayScene(Scene):
         ]
 
     def _build_controls(self) -> None:
-        x, y, w, h = CHOICES
+        x, y, w, h = self.areas.choices
         session = self.session
         if session.finished:
             self.menu = Menu(
@@ -218,7 +245,7 @@ class PlayScene(Scene):
             self._key(event)
         elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
             pos = self.ctx.layout.to_design(event.pos)
-            if not self.typewriter.done and contains(DIALOGUE, pos):
+            if not self.typewriter.done and contains(self.areas.dialogue, pos):
                 self.typewriter.skip()
                 return
             button = self.menu.handle(self.ctx, event)
@@ -423,10 +450,14 @@ class PlayScene(Scene):
         if not self._unwarmed:
             return
         look, emotion = self._unwarmed.pop(0)
-        sizes = [r.width for r in art.people_rects(self.ctx, STAGE, len(self.looks))]
+        sizes = [r.width for r in art.people_rects(self.ctx, self.areas.stage, len(self.looks))]
         if self.scenario.customer_on_phone:
             sizes = [self.ctx.layout.px(CALLER_FACE)]
         FACES.get(look, emotion, sizes[min(self.looks.index(look), len(sizes) - 1)])
+
+    @property
+    def areas(self) -> Areas:
+        return areas(self.ctx.layout.extra)
 
     def people(self) -> list[art.Person]:
         """Who is on the stage now, with the emotion each shows."""
@@ -526,15 +557,16 @@ class PlayScene(Scene):
         surface.fill(th.background)
         self._draw_top(surface)
         phone = self.scenario.customer_on_phone
-        art.draw_backdrop(ctx, surface, STAGE, "phone_desk" if phone else self.scenario.stage)
+        at = self.areas
+        art.draw_backdrop(ctx, surface, at.stage, "phone_desk" if phone else self.scenario.stage)
         if phone:
-            self._draw_caller_card(surface, CALLER_CARD)
+            self._draw_caller_card(surface, at.caller_card)
         else:
-            art.draw_counter(ctx, surface, STAGE, self.scenario.stage)
+            art.draw_counter(ctx, surface, at.stage, self.scenario.stage)
             self._draw_tag(surface, self._counter_label())
-        draw_panel(ctx, surface, DIALOGUE, th.panel, th.border)
-        x, y, _w, _h = METERS
-        draw_panel(ctx, surface, METERS, th.panel, th.border)
+        draw_panel(ctx, surface, at.dialogue, th.panel, th.border)
+        x, y, _w, _h = at.meters
+        draw_panel(ctx, surface, at.meters, th.panel, th.border)
         draw_text(ctx, surface, ctx.t("play.patience"), (x + 20, y + 10, METER_W, 26), 16, th.text_dim)
         self._draw_controls(surface)
 
@@ -566,28 +598,30 @@ class PlayScene(Scene):
 
     def _draw_tag(self, surface: pygame.Surface, label: str) -> None:
         ctx, th = self.ctx, self.ctx.theme
-        draw_panel(ctx, surface, TAG, th.panel, th.border, radius=8)
-        draw_text(ctx, surface, label, TAG, 17, th.text, bold=True, align="center", valign="middle")
+        tag = self.areas.tag
+        draw_panel(ctx, surface, tag, th.panel, th.border, radius=8)
+        draw_text(ctx, surface, label, tag, 17, th.text, bold=True, align="center", valign="middle")
 
     def _draw_stage(self, surface: pygame.Surface) -> None:
         """What moves on the stage: the customer (the counter in front is restored from the base
         layer), or on the phone the ringing set, the caller's face and the call timer."""
         ctx = self.ctx
         emotion = self.session.emotion
-        x, y, _w, _h = STAGE
+        at = self.areas
+        x, y, _w, h = at.stage
         if not self.scenario.customer_on_phone:
-            art.draw_people(ctx, surface, STAGE, self.people(), self.t)
+            art.draw_people(ctx, surface, at.stage, self.people(), self.t)
             for area in [
-                *art.counter_rects(ctx, STAGE, self.scenario.stage),
-                pygame.Rect(ctx.layout.rect(TAG)),
+                *art.counter_rects(ctx, at.stage, self.scenario.stage),
+                pygame.Rect(ctx.layout.rect(at.tag)),
             ]:
                 surface.blit(self._base, area, area)  # the counter and the name tag stay in front
             return
         art.draw_phone(
-            ctx, surface, (x + 20, y + 130, 250, 210), self.ringing, self.connected_at is not None, self.t
+            ctx, surface, (x + 20, y + h - 226, 250, 210), self.ringing, self.connected_at is not None, self.t
         )
         if not self.ringing:
-            card_x, card_y, card_w, _ = CALLER_CARD
+            card_x, card_y, card_w, _ = at.caller_card
             centre = ctx.layout.point(card_x + card_w - 50, card_y + 66)
             art.draw_caller(
                 ctx, surface, centre, ctx.layout.px(CALLER_FACE), art.Person(self.looks[0], emotion)
@@ -626,7 +660,7 @@ class PlayScene(Scene):
 
     def _draw_dialogue(self, surface: pygame.Surface) -> None:
         ctx, th = self.ctx, self.ctx.theme
-        x, y, w, h = DIALOGUE
+        x, y, w, h = self.areas.dialogue
         subtitles = ctx.settings.subtitles or not ctx.speech.available
         blocks: list[Block] = []
         offset = 0
@@ -650,7 +684,7 @@ class PlayScene(Scene):
 
     def _draw_meters(self, surface: pygame.Surface) -> None:
         ctx, th = self.ctx, self.ctx.theme
-        x, y, _w, _h = METERS
+        x, y, _w, _h = self.areas.meters
         half = METER_W
         draw_meter(ctx, surface, (x + 20, y + 44, half, 20), self.session.patience())
         limit = self.session.node.time_limit
@@ -685,7 +719,7 @@ class PlayScene(Scene):
     def _draw_controls(self, surface: pygame.Surface) -> None:
         ctx, th = self.ctx, self.ctx.theme
         if self.session.node.typed is not None and not self.session.finished:
-            x, y, w, _h = CHOICES
+            x, y, w, _h = self.areas.choices
             draw_text(
                 ctx, surface, self.session.node.typed.prompt, (x, y, w, 72), 20, th.warn, valign="middle"
             )
