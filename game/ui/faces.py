@@ -110,7 +110,9 @@ class FaceCache:
             svg = face_svg(look, key[1]).encode("utf-8")
             surface = pygame.image.load_sized_svg(io.BytesIO(svg), (size, size))
             if pygame.display.get_surface() is not None:
-                surface = surface.convert_alpha()  # the display's format: blitting it is several times cheaper
+                surface = (
+                    surface.convert_alpha()
+                )  # the display's format: blitting it is several times cheaper
             if len(self.surfaces) >= CACHE_LIMIT:
                 self.surfaces.pop(next(iter(self.surfaces)))
             self.surfaces[key] = surface
