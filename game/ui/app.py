@@ -117,7 +117,13 @@ class App:
             x, y, w, h = top.notice_area
             draw_panel(self.ctx, self.surface, (x, y, w, h), th.panel_alt, th.warn, radius=8)
             draw_text(
-                self.ctx, self.surface, self.toast, (x + 10, y, w - 20, h), 15, th.text, valign="middle"
+                self.ctx,
+                self.surface,
+                self.toast,
+                (x + 12, y + 4, w - 24, h - 8),
+                15,
+                th.text,
+                valign="middle",
             )
 
     def run(self) -> None:

@@ -124,9 +124,9 @@ def _bank(pen: _Pen, line) -> None:
 
 def _hotel(pen: _Pen, line) -> None:
     """A front desk: three world clocks and the key rack behind."""
-    for x in (70, 140, 210):
-        _clock(pen, x, 52, 22, line)
-        pen.rect((220, 200, 160), x - 24, 80, 48, 8, radius=3)
+    for x in (60, 126, 192):  # below the name tag
+        _clock(pen, x, 96, 22, line)
+        pen.rect((220, 200, 160), x - 24, 124, 48, 8, radius=3)
     pen.rect((84, 60, 46), 370, 24, 150, 130, radius=6)  # key rack
     for row in range(4):
         for col in range(5):
@@ -140,13 +140,13 @@ def _shop(pen: _Pen, line) -> None:
     colours = ((230, 120, 100), (120, 180, 220), (240, 200, 90), (150, 200, 130), (200, 150, 210))
     for x0 in (14, 380):
         for row in range(3):
-            y = 28 + row * 64
+            y = 52 + row * 58
             pen.rect((140, 110, 80), x0, y + 44, 150, 8)
             for i in range(5):
                 pen.rect(
                     colours[(i + row + x0) % 5], x0 + 6 + i * 29, y + 12 + (i % 2) * 8, 24, 32 - (i % 2) * 8
                 )
-    pen.rect((240, 220, 120), 220, 14, 104, 34, radius=6)  # the shop's sign
+    pen.rect((240, 220, 120), 276, 14, 100, 32, radius=6)  # the shop's sign
 
 
 def _office(pen: _Pen, line) -> None:
