@@ -13,6 +13,7 @@ from typing import Any
 
 from game.scenario.appearance import colour_conflict
 from game.scenario.diagnostics import Diagnostic
+from game.scenario.directions import quoted_in_directions
 from game.scenario.graph import graph_diagnostics
 from game.scenario.model import (
     Branch,
@@ -24,6 +25,7 @@ from game.scenario.model import (
     Look,
     Node,
     Scenario,
+    SecondSpeaker,
     TypedReply,
     Voice,
 )
@@ -93,9 +95,15 @@ def _node(node_id: str, raw: dict[str, Any], scenario_id: str, located: Located)
     path = ("nodes", node_id)
     typed = raw.get("typed")
     ending = raw.get("ending")
+    second = raw.get("second_speaker")
     return Node(
         id=node_id,
         customer=raw.get("customer", ""),
+        second_speaker=SecondSpeaker(
+            second["name"], Voice(**second.get("voice", {})), located.pos((*path, "second_speaker"), key=True)
+        )
+        if second
+        else None,
         narration=raw.get("narration", ""),
         emotion=raw.get("emotion"),
         companion_emotion=(raw.get("companion") or {}).get("emotion"),
@@ -211,6 +219,18 @@ def _structure(scenario: Scenario, located: Located) -> list[Diagnostic]:
                     node.pos or located.pos(base),
                 )
             )
+        if node.second_speaker is not None:
+            lines = [node.customer, *(c.reaction for c in node.choices)]
+            if not any(quoted_in_directions(text) for text in lines):
+                out.append(
+                    Diagnostic(
+                        "E220",
+                        f"second_speaker '{node.second_speaker.name}' says nothing in node '{node.id}'",
+                        "put their words in double quotes inside a direction of the customer line or a "
+                        'reaction, e.g. (아이가 웃으며 "고맙습니다!"), or remove second_speaker',
+                        node.second_speaker.pos or located.pos(base),
+                    )
+                )
         seen: dict[str, int] = {}
         for index, choice in enumerate(node.choices):
             if choice.id in seen:

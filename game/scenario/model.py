@@ -123,6 +123,7 @@ class Ending:
 class Node:
     id: str
     customer: str = ""
+    second_speaker: SecondSpeaker | None = None
     narration: str = ""
     emotion: str | None = None
     #: The companion's emotion in this node (None: calm); only where the customer has a companion.
@@ -189,6 +190,16 @@ class Companion:
 
 
 @dataclass(frozen=True)
+class SecondSpeaker:
+    """Someone else in the scene whose words a customer line quotes inside a stage direction:
+    ``(아이가 저금통을 내밀며 "이거 다 내 돈이에요!")``. The voice layer speaks the quote in this voice."""
+
+    name: str
+    voice: Voice = field(default_factory=Voice)
+    pos: Pos | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
 class Customer:
     name: str
     type: str = "ordinary"
@@ -217,6 +228,7 @@ class SpokenLine:
     channel: str  # phone | face_to_face
     customer_type: str
     voice: Voice
+    second: SecondSpeaker | None = None  # quoted words inside the line's directions are theirs
 
 
 @dataclass(frozen=True)
@@ -275,7 +287,9 @@ class Scenario:
             if node.narration:
                 lines.append(self._line(node.narration_line_id, node.narration, "narrator", "calm"))
             if node.customer:
-                lines.append(self._line(node.customer_line_id, node.customer, "customer", emotion))
+                lines.append(
+                    self._line(node.customer_line_id, node.customer, "customer", emotion, node.second_speaker)
+                )
             for choice in node.choices:
                 if choice.reaction:
                     lines.append(
@@ -284,11 +298,14 @@ class Scenario:
                             choice.reaction,
                             "customer",
                             choice.reaction_emotion or emotion,
+                            node.second_speaker,
                         )
                     )
         return lines
 
-    def _line(self, local_id: str, text: str, speaker: str, emotion: str) -> SpokenLine:
+    def _line(
+        self, local_id: str, text: str, speaker: str, emotion: str, second: SecondSpeaker | None = None
+    ) -> SpokenLine:
         return SpokenLine(
             line_id=f"{self.id}/{local_id}",
             text=text,
@@ -297,4 +314,5 @@ class Scenario:
             channel=self.channel,
             customer_type=self.customer.type,
             voice=self.customer.voice,
+            second=second,
         )
