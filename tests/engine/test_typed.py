@@ -8,6 +8,7 @@ node the candidates are the author's examples and the worst is the lower of the 
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -147,14 +148,14 @@ def test_without_the_analyser_the_fallback_choices_stand_in_and_say_so():
 
 def test_a_typed_node_names_only_what_can_be_judged(tmp_path):
     text = (tmp_path / "call.yaml").write_text(
-        (open(LATE, encoding="utf-8").read()).replace(
-            "must: [report_back, next_step, self_intro]", "must: [report_back, polite_vibes]"
-        ),
+        Path(LATE)
+        .read_text(encoding="utf-8")
+        .replace("must: [report_back, next_step, self_intro]", "must: [report_back, polite_vibes]"),
         encoding="utf-8",
     )
     assert text
     with pytest.raises(ScenarioError) as caught:
         load_one(str(tmp_path / "call.yaml"))
     message = "\n".join(d.format() for d in caught.value.diagnostics)
-    assert "E211" in message and "polite_vibes" in message and "call.yaml:" in message
+    assert "E213" in message and "polite_vibes" in message and "call.yaml:" in message
     assert textwrap.dedent(message).count("error") == 1
