@@ -28,6 +28,8 @@ BENCHMARKS = [
     ("bundle", "bundle_first_frame"),
     ("voice", "voice_start"),
     ("voice", "voice_ready"),
+    ("language", "assess"),
+    ("language", "frame_p99_typing"),
 ]
 
 

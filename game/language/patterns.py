@@ -32,16 +32,20 @@ class Item:
     optional: bool = False
     gap: int = 0  # > 0: skip 0..gap morphemes instead of matching one
 
+    def __post_init__(self) -> None:
+        # Sets and prefixes worked out once: matching runs for every rule on every sentence.
+        object.__setattr__(self, "_form_set", frozenset(f for f in self.forms if "*" not in f))
+        object.__setattr__(self, "_globs", tuple(f for f in self.forms if "*" in f))
+        object.__setattr__(self, "_tag_set", frozenset(t for t in self.tags if not t.endswith("*")))
+        object.__setattr__(self, "_tag_prefixes", tuple(t[:-1] for t in self.tags if t.endswith("*")))
+
     def accepts(self, morph: Morph) -> bool:
-        if self.forms and not any(_form_ok(f, morph.form) for f in self.forms):
-            return False
-        return not self.tags or any(
-            morph.tag.startswith(t[:-1]) if t.endswith("*") else morph.tag == t for t in self.tags
-        )
-
-
-def _form_ok(pattern: str, form: str) -> bool:
-    return fnmatch.fnmatchcase(form, pattern) if "*" in pattern else form == pattern
+        if self.forms and morph.form not in self._form_set:  # type: ignore[attr-defined]
+            if not any(fnmatch.fnmatchcase(morph.form, g) for g in self._globs):  # type: ignore[attr-defined]
+                return False
+        if not self.tags or morph.tag in self._tag_set:  # type: ignore[attr-defined]
+            return True
+        return morph.tag.startswith(self._tag_prefixes)  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
@@ -70,7 +74,11 @@ class Pattern:
 
     def search(self, morphs: Sequence[Morph], start: int = 0) -> tuple[int, int] | None:
         """The first match at or after ``start`` as (first index, index after the last), or None."""
+        head = self.items[0]
+        required = not head.optional and not head.gap
         for i in range(start, len(morphs)):
+            if required and not head.accepts(morphs[i]):
+                continue
             end = self._match(morphs, i, 0)
             if end is not None and end > i:
                 return i, end
