@@ -40,9 +40,9 @@ class Item:
         object.__setattr__(self, "_tag_prefixes", tuple(t[:-1] for t in self.tags if t.endswith("*")))
 
     def accepts(self, morph: Morph) -> bool:
-        if self.forms and morph.form not in self._form_set:  # type: ignore[attr-defined]
-            if not any(fnmatch.fnmatchcase(morph.form, g) for g in self._globs):  # type: ignore[attr-defined]
-                return False
+        form_ok = not self.forms or morph.form in self._form_set  # type: ignore[attr-defined]
+        if not form_ok and not any(fnmatch.fnmatchcase(morph.form, g) for g in self._globs):  # type: ignore[attr-defined]
+            return False
         if not self.tags or morph.tag in self._tag_set:  # type: ignore[attr-defined]
             return True
         return morph.tag.startswith(self._tag_prefixes)  # type: ignore[attr-defined]
