@@ -632,6 +632,7 @@ class PlayScene(Scene):
             self.ringing if phone else self._counter_label(),
             self.session.emotion,
             self.session.node.companion_emotion,
+            self._analyser_state,  # 분석 준비 중 appears and goes with the analyser's load
         )
 
     def _base_layer(self, surface: pygame.Surface) -> pygame.Surface:
