@@ -464,6 +464,8 @@ class PlayScene(Scene):
         state = self.session.analyser.state
         if state != self._analyser_state:  # loaded or failed since the last frame: offer what now fits
             self._analyser_state = state
+            if state == "failed":
+                self.ctx.notify(self.ctx.t("play.analyser_failed"))
             if self.session.typing_unavailable and self.input.active:
                 self.input.deactivate()
             self._build_controls()
@@ -546,7 +548,11 @@ class PlayScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         """Blit the frame cache (the base layer with the moving layers on it), then the overlays."""
         surface.blit(self._frame_cache(surface), (0, 0))
-        if self.session.node.typed is not None and not self.session.finished:
+        if (
+            self.session.node.typed is not None
+            and not self.session.finished
+            and not self.session.typing_unavailable
+        ):
             self.input.draw(self.ctx, surface)
         if self.show_backlog:
             self.veil.draw(surface, self.ctx.theme.shade)
@@ -817,9 +823,7 @@ class PlayScene(Scene):
         ctx, th = self.ctx, self.ctx.theme
         x, y, w, _h = self.areas.choices
         if self.session.node.typed is not None and not self.session.finished:
-            if self.session.typing_unavailable:
-                draw_text(ctx, surface, ctx.t("play.analyser_failed"), (x, y - 34, w, 30), 16, th.warn)
-            else:
+            if not self.session.typing_unavailable:
                 draw_text(
                     ctx, surface, self.session.node.typed.prompt, (x, y, w, 72), 20, th.warn, valign="middle"
                 )
