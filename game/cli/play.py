@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from game.scenario.library import Library
 
 DEFAULT_PROFILE = "연습생"
+#: Headless play finished but its attempt could not be saved (a read-only or full saves folder).
+EXIT_NOT_SAVED = 3
 #: For benchmarks: print ``ready`` once the first interactive frame is on screen, then exit (0).
 EXIT_AFTER_FIRST_FRAME = "EUNGDAE_EXIT_AFTER_FIRST_FRAME"
 
@@ -217,16 +219,32 @@ def _context(args: argparse.Namespace, library: Library | None, progress, persis
     )
     if problem:
         ctx.notify(problem)
+    if persistent:
+        problem = progress.write_problem()
+        if problem:
+            print(f"warning: {problem}", file=sys.stderr)
+            ctx.notify(problem)
     if args.profile:
         name = args.profile.strip()
         try:
-            if name not in progress.profiles():
-                progress.create_profile(name)
+            _use_profile(progress, name)
         except PROGRESS_ERRORS as exc:
             print(f"error: {exc}", file=sys.stderr)
             return None
         ctx.profile = name
     return ctx
+
+
+def _use_profile(progress, name: str) -> None:
+    """Create the profile if it is new. Two windows may create the same new name at once: the one that
+    loses the race (its create refused because the other's file now exists) uses the profile made."""
+    if name in progress.profiles():
+        return
+    try:
+        progress.create_profile(name)
+    except ValueError:
+        if name not in progress.profiles():
+            raise
 
 
 def _session_name(args: argparse.Namespace) -> str | None:
@@ -305,4 +323,11 @@ def run_autoplay(args: argparse.Namespace, library: Library) -> int:
     print(f"{result.scenario}: {result.overall:.1f} / 100 {verdict} · 엔딩 {result.ending}")
     for path in drive.shots:
         print(path)
+    ctx.take_progress_notices()
+    for notice in ctx.said:
+        print(f"warning: {notice}", file=sys.stderr)
+    if ctx.unsaved:
+        for problem in ctx.unsaved:
+            print(f"error: 결과를 저장하지 못했습니다. {problem}", file=sys.stderr)
+        return EXIT_NOT_SAVED
     return 0

@@ -12,6 +12,7 @@ import os
 import sys
 from pathlib import Path
 
+from game.cli.output import write_output
 from game.progress.atomic import SaveError
 from game.progress.reports import csv as csv_report
 from game.progress.reports import figures
@@ -27,6 +28,15 @@ from game.scenario.library import PROJECT_ROOT, load_library
 
 def saves_dir(option: str | None) -> Path:
     return Path(option or os.environ.get("EUNGDAE_SAVES") or PROJECT_ROOT / "saves")
+
+
+def _folder_problem(folder: Path) -> str | None:
+    """Why ``folder`` is not a saves folder to read from, in words that say what to do."""
+    if folder.is_dir():
+        return None
+    if folder.exists():
+        return f"저장 폴더 자리에 파일이 있습니다: {folder}. --saves DIR로 저장 폴더를 지정하세요."
+    return f"저장 폴더가 없습니다: {folder}. --saves DIR로 지정하거나 EUNGDAE_SAVES를 설정하세요."
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -71,10 +81,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         if session is None:
             return 1
     folder = saves_dir(args.saves)
-    if not folder.is_dir():
-        print(
-            f"error: saves folder not found: {folder} (use --saves DIR or set EUNGDAE_SAVES)", file=sys.stderr
-        )
+    problem = _folder_problem(folder)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
         return 1
     store = ProgressStore(folder, library)
     try:
@@ -107,20 +116,21 @@ def cmd_report(args: argparse.Namespace) -> int:
             title = figs.labels.scenarios.get(entry.attempt["scenario"], "")
             statements += xs.build(entry.profile, entry.attempt, title=title, options=options)
         text = json.dumps(statements, ensure_ascii=False, indent=1) + "\n"
-    try:
-        Path(args.output).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.output).write_text(text, encoding="utf-8", newline="")
-    except OSError as exc:
-        print(f"error: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+    problem = write_output(args.output, text)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
         return 1
     print(f"{args.output}: {len(figs.entries)} attempts, {len(figs.trainees)} trainees ({scope})")
+    for folder_name, why in store.unavailable.items():
+        print(f"skipped profile folder {folder_name}: {why}")
     return 0
 
 
 def cmd_push(args: argparse.Namespace) -> int:
     folder = saves_dir(args.saves)
-    if not folder.is_dir():
-        print(f"error: saves folder not found: {folder}", file=sys.stderr)
+    problem = _folder_problem(folder)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
         return 1
     store = ProgressStore(folder, load_library(args.scenarios))
     outbox = Outbox(folder)

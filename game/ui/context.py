@@ -66,6 +66,10 @@ class Context:
     on_library: Callable[[Library], None] | None = None
     #: One-line messages for the trainee (no sound device, a save that failed), shown once each.
     notices: list[str] = field(default_factory=list)
+    #: Every notice of this run, shown or not (headless play prints them on stderr).
+    said: list[str] = field(default_factory=list)
+    #: Why finished attempts of this run could not be saved (headless play exits non-zero on them).
+    unsaved: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.strings = Strings(self.settings.language)
@@ -125,6 +129,8 @@ class Context:
     def notify(self, message: str) -> None:
         if message not in self.notices:
             self.notices.append(message)
+        if message not in self.said:
+            self.said.append(message)
 
     def pass_mark_for(self, scenario: Scenario) -> float | None:
         """The onboarding session's pass mark for a scenario it assigns; None: the scenario's own."""
