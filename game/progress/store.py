@@ -92,6 +92,8 @@ class ProgressStore:
         self.notices: list[str] = []
         #: profile folder name -> why it cannot be used now (a newer game's file, an unreadable folder)
         self.unavailable: dict[str, str] = {}
+        #: called after an attempt is recorded (the game's xAPI sender queues and sends it)
+        self.on_recorded: Callable[[], None] | None = None
 
     # -- files ---------------------------------------------------------------------------------------
 
@@ -292,6 +294,8 @@ class ProgressStore:
             )
             self._write_profile(profile, data)
             self._clear_autosave(folder)
+        if self.on_recorded is not None:
+            self.on_recorded()
 
     def _clear_autosave(self, folder: Path) -> None:
         for path in (folder / "autosave.json", backup_path(folder / "autosave.json")):
