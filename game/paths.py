@@ -11,15 +11,14 @@
 - ``--saves DIR`` and ``$EUNGDAE_SAVES`` (a class's shared folder) and ``$EUNGDAE_VOICE_CACHE`` always win.
 
 ``resolve`` is pure (environment, root, frozen flag and a writability test passed in) so every case is
-testable; ``places()`` is the running app's answer. ``resources_root()`` is where bundled files are read
-from (PyInstaller unpacks them under ``sys._MEIPASS``). ``eungdae where`` and the title screen show the
-folders in use.
+testable; ``places()`` is the running app's answer. What the app *reads* (scenarios, fonts, shipped
+voices) is ``game.resources``; this module is what it *writes*. ``eungdae where`` and the title screen
+show the folders in use.
 """
 
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +27,6 @@ APP_NAME = "eungdae"
 SAVES_ENV = "EUNGDAE_SAVES"
 VOICE_CACHE_ENV = "EUNGDAE_VOICE_CACHE"
 LRS_SETTINGS_ENV = "EUNGDAE_LRS_SETTINGS"
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 
 @dataclass(frozen=True)
@@ -105,23 +103,14 @@ def resolve(
     return Places(saves=saves, voice_cache=voice_cache, lrs_settings=lrs_settings, reason=reason)
 
 
-def is_frozen() -> bool:
-    return bool(getattr(sys, "frozen", False))
-
-
 def places(saves_option: Path | str | None = None) -> Places:
     """The folders this run uses (``saves_option``: ``--saves``)."""
+    from game.resources import FROZEN, ROOT
+
     return resolve(
         environ=os.environ,
-        root=PROJECT_ROOT,
-        frozen=is_frozen(),
+        root=ROOT,
+        frozen=FROZEN,
         user=UserDirs.of_this_user(),
         saves_option=Path(saves_option) if saves_option is not None else None,
     )
-
-
-def resources_root() -> Path:
-    """Where bundled files (scenarios, fonts, art, voices) are read from; never written."""
-    if is_frozen() and hasattr(sys, "_MEIPASS"):
-        return Path(sys._MEIPASS)
-    return PROJECT_ROOT

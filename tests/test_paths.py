@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from game.cli import main
-from game.paths import PROJECT_ROOT, UserDirs, places, resolve
+from game.paths import UserDirs, places, resolve
+from game.resources import ROOT
 from tests.faults import read_only
 
 USER = UserDirs(
@@ -75,4 +76,4 @@ def test_where_prints_the_folders_in_use(monkeypatch, tmp_path, capsys):
     out = capsys.readouterr().out
     assert f"저장 폴더 (saves): {tmp_path / 'class'}" in out
     assert str(places().voice_cache) in out and "이유 (why): source checkout" in out
-    assert str(PROJECT_ROOT) in out
+    assert str(ROOT) in out

@@ -20,6 +20,7 @@ COMMANDS = {
     "coverage": "game.cli.authoring",
     "schema": "game.cli.authoring",
     "replay": "game.cli.replay",
+    "test": "game.cli.transcripts",
     "new": "game.cli.scaffold",
     "graph": "game.cli.scaffold",
     "voices": "game.cli.voices",

@@ -9,13 +9,13 @@ import sys
 from pathlib import Path
 
 from game.cli.output import write_output
+from game.resources import FONTS, TEMPLATES
 from game.scenario.diagnostics import ScenarioError
 from game.scenario.diagram import BOX_H, BOX_W, edges, layout, to_dot, to_svg
 from game.scenario.library import load_one
 from game.scenario.model import Scenario
 from game.scenario.schema import ID_PATTERN
 
-TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 TEMPLATE_NAMES = ("face_to_face", "phone", "difficult")
 
 
@@ -85,16 +85,13 @@ def render_png(scenario: Scenario) -> bytes:
     """The same layout as the SVG, drawn with pygame and the bundled Korean font, as PNG bytes."""
     import pygame
 
-    from game.scenario.library import PROJECT_ROOT
-
     pygame.font.init()
     boxes, width, height = layout(scenario)
     at = {b.node.id: b for b in boxes}
     surface = pygame.Surface((width, height))
     surface.fill((250, 250, 250))
-    fonts = PROJECT_ROOT / "assets" / "fonts"
-    bold = pygame.font.Font(str(fonts / "NanumGothicBold.ttf"), 14)
-    regular = pygame.font.Font(str(fonts / "NanumGothic.ttf"), 13)
+    bold = pygame.font.Font(str(FONTS / "NanumGothicBold.ttf"), 14)
+    regular = pygame.font.Font(str(FONTS / "NanumGothic.ttf"), 13)
     for edge in edges(scenario):
         a, b = at[edge.source], at[edge.target]
         start = (a.x + BOX_W, a.y + BOX_H // 2)

@@ -13,14 +13,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_where(args: argparse.Namespace) -> int:
-    from game.paths import places, resources_root
+    from game.paths import places
+    from game.resources import ROOT
 
     found = places(args.saves)
     rows = [
         ("저장 폴더 (saves)", found.saves),
         ("음성 캐시 (voice cache)", found.voice_cache),
         ("LRS 설정 파일 (LRS settings)", found.lrs_settings),
-        ("프로그램 파일 (read-only)", resources_root()),
+        ("프로그램 파일 (read-only)", ROOT),
     ]
     for label, path in rows:
         state = "" if path.exists() else "  (아직 없음 / not created yet)"

@@ -49,6 +49,8 @@ CODES: dict[str, tuple[str, str]] = {
     "W406": ("warning", "phone ringing without a time limit"),
     "N407": ("note", "voice audio not built yet"),
     "W408": ("warning", "stale voice audio"),
+    "E501": ("error", "transcript test file malformed"),
+    "E502": ("error", "transcript test without its scenario"),
 }
 
 

@@ -10,15 +10,17 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game.resources import ROOT, SCENARIOS
 from game.scenario.diagnostics import Diagnostic, ScenarioError
 from game.scenario.loader import build_scenario
 from game.scenario.model import Pos, Scenario
 from game.scenario.rubric import Rubric, build_rubric
 from game.scenario.source import load_located
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-BUILTIN_SCENARIOS = PROJECT_ROOT / "scenarios"
+PROJECT_ROOT = ROOT
+BUILTIN_SCENARIOS = SCENARIOS
 SKIPPED_FOLDERS = {"rubrics", "sessions"}
+TRANSCRIPT_SUFFIXES = (".test.yaml", ".test.yml")  # trainers' transcript tests live beside scenarios
 
 
 @dataclass
@@ -48,7 +50,8 @@ def rubric_key(scenario: Scenario) -> str:
 def scenario_files(paths: list[str]) -> list[str]:
     """YAML files under the given files and folders, in a stable order.
 
-    ``rubrics/`` and ``sessions/`` folders hold other kinds of YAML (rubrics, trainers' session plans).
+    ``rubrics/`` and ``sessions/`` folders hold other kinds of YAML (rubrics, trainers' session plans), and
+    ``*.test.yaml`` files are transcript tests.
     """
     found: list[str] = []
     for raw in paths:
@@ -56,7 +59,11 @@ def scenario_files(paths: list[str]) -> list[str]:
         if path.is_dir():
             for candidate in sorted(path.rglob("*.y*ml")):
                 folders = set(candidate.relative_to(path).parts[:-1])
-                if not folders & SKIPPED_FOLDERS and candidate.suffix in (".yaml", ".yml"):
+                if (
+                    not folders & SKIPPED_FOLDERS
+                    and candidate.suffix in (".yaml", ".yml")
+                    and not candidate.name.endswith(TRANSCRIPT_SUFFIXES)
+                ):
                     found.append(str(candidate))
         else:
             found.append(str(path))

@@ -12,6 +12,7 @@ import pygame
 from game.ui.context import Context
 from game.ui.layout import Layout
 from game.ui.scene import Scene, SceneStack
+from game.ui.scenes import build
 from game.ui.widgets.panel import draw_panel
 from game.ui.widgets.text import draw_text
 
@@ -25,7 +26,7 @@ class App:
         self, ctx: Context, size: tuple[int, int] = (1280, 720), target: pygame.Surface | None = None
     ) -> None:
         self.ctx = ctx
-        self.stack = SceneStack()
+        self.stack = SceneStack(lambda kind, args: build(ctx, kind, args))
         self.toast: str | None = None
         self.toast_left = 0.0
         self.frames = 0

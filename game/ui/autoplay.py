@@ -53,7 +53,8 @@ class Autoplay:
             if isinstance(scene, SelectScene):
                 self._select(scene)
             elif isinstance(scene, CoachingScene):
-                self.shoot(f"coaching-{len(scene.play.session.decisions)}")
+                play = self.app.stack.find(PlayScene)
+                self.shoot(f"coaching-{len(play.session.decisions) if play else 0}")
                 key(pygame.K_RETURN)
             elif isinstance(scene, PlayScene):
                 self._play(scene)

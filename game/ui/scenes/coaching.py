@@ -6,20 +6,17 @@ Everything shown comes from the ``Decision`` the engine returned (``chosen.effec
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pygame
 
 from game.engine.scoring import Decision
 from game.scenario.model import SpokenLine
+from game.scenario.rubric import Rubric
 from game.ui.context import Context
 from game.ui.scene import Scene
+from game.ui.transitions import UNDO, Pop
 from game.ui.widgets.button import Button, Menu
 from game.ui.widgets.panel import Veil, draw_panel
 from game.ui.widgets.text import Block, draw_blocks, measure
-
-if TYPE_CHECKING:
-    from game.ui.scenes.play import PlayScene
 
 PANEL = (110, 40, 1060, 640)
 
@@ -46,10 +43,10 @@ class CoachingScene(Scene):
     opaque = False
 
     def __init__(
-        self, ctx: Context, play: PlayScene, decision: Decision, reaction: str, line: SpokenLine | None
+        self, ctx: Context, rubric: Rubric, decision: Decision, reaction: str, line: SpokenLine | None
     ) -> None:
         super().__init__(ctx)
-        self.play = play
+        self.rubric = rubric
         self.decision = decision
         self.reaction = reaction
         self.veil = Veil()
@@ -80,12 +77,11 @@ class CoachingScene(Scene):
 
     def _continue(self) -> None:
         self.ctx.speech.stop()
-        self.stack.pop()
+        self.emit(Pop())
 
     def _undo(self) -> None:
         self.ctx.speech.stop()
-        self.stack.pop()
-        self.play.undo()
+        self.emit(Pop(UNDO))
 
     def blocks(self) -> list[Block]:
         ctx, th, d = self.ctx, self.ctx.theme, self.decision
@@ -109,7 +105,7 @@ class CoachingScene(Scene):
                 Block(ctx.t("coach.reaction"), 17, th.accent, bold=True, gap=16),
                 Block(self.reaction, 21, th.text, gap=4),
             ]
-        effects = effect_lines(ctx, d, self.play.rubric)
+        effects = effect_lines(ctx, d, self.rubric)
         out.append(Block(ctx.t("coach.effects"), 17, th.accent, bold=True, gap=16))
         out.append(Block("\n".join(effects) or ctx.t("coach.no_effects"), 19, th.text, gap=4))
         if d.feedback:

@@ -18,6 +18,7 @@ from game.scenario.rubric import Rubric
 from game.ui.assignment import assignment, next_assigned
 from game.ui.context import PROGRESS_ERRORS, Context
 from game.ui.scene import Scene
+from game.ui.transitions import Replace, Reset, SceneKind
 from game.ui.widgets.button import Button, Menu
 from game.ui.widgets.charts import draw_bars, draw_mood
 from game.ui.widgets.panel import draw_panel
@@ -104,9 +105,6 @@ class DebriefScene(Scene):
         return library.scenarios[(index + 1) % len(library.scenarios)] if library.scenarios else self.scenario
 
     def process_event(self, event: pygame.event.Event) -> None:
-        from game.ui.scenes.play import PlayScene
-        from game.ui.scenes.select import SelectScene
-
         action = None
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_UP:
@@ -123,17 +121,15 @@ class DebriefScene(Scene):
             button = self.menu.handle(self.ctx, event)
             action = button.action if button else None
         if action == "retry":
-            self.stack.replace(PlayScene(self.ctx, self.scenario, self.rubric))
+            self.emit(Replace(SceneKind.PLAY, {"scenario": self.scenario, "rubric": self.rubric}))
         elif action == "next" and self.ctx.onboarding is not None and self.next_assigned is None:
-            from game.ui.scenes.title_profile import TitleScene
-
             self.ctx.profile = None  # the set is done: the PC goes to the next trainee
-            self.stack.reset(TitleScene(self.ctx))
+            self.emit(Reset(SceneKind.TITLE))
         elif action == "next":
             nxt = self.next_scenario()
-            self.stack.replace(PlayScene(self.ctx, nxt, self.ctx.library.rubric_for(nxt)))
+            self.emit(Replace(SceneKind.PLAY, {"scenario": nxt, "rubric": self.ctx.library.rubric_for(nxt)}))
         elif action == "menu":
-            self.stack.reset(SelectScene(self.ctx))
+            self.emit(Reset(SceneKind.SELECT))
 
     # -- drawing -----------------------------------------------------------------------------------
 

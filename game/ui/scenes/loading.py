@@ -8,25 +8,26 @@ before scenes update, so the frame it arrives is the frame the next screen opens
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pygame
 
 from game.ui.context import Context
 from game.ui.scene import Scene
+from game.ui.transitions import first_screen
 from game.ui.widgets.text import draw_text
 
 
 class LoadingScene(Scene):
     name = "loading"
 
-    def __init__(self, ctx: Context, then: Callable[[], Scene]) -> None:
+    def __init__(self, ctx: Context, then: str | None = None) -> None:
         super().__init__(ctx)
-        self.then = then  # builds the next screen; called only once the library is there
+        self.then = then  # the scenario to open once the library is there (None: select)
+        self.done = False
 
     def update(self, dt: float) -> None:
-        if self.ctx.library is not None and self.stack is not None:
-            self.stack.replace(self.then())
+        if self.ctx.library is not None and not self.done:
+            self.done = True
+            self.emit(first_screen(self.ctx.library, self.then))
 
     def draw(self, surface: pygame.Surface) -> None:
         th = self.ctx.theme

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pygame
 
 from game.ui.context import Context
 from game.ui.scene import Scene
+from game.ui.transitions import RESTART, Pop, Push, Reset, SceneKind
 from game.ui.widgets.button import Button, Menu
 from game.ui.widgets.panel import Veil, draw_panel
 from game.ui.widgets.text import draw_text
-
-if TYPE_CHECKING:
-    from game.ui.scenes.play import PlayScene
 
 PANEL = (400, 150, 480, 420)
 
@@ -22,9 +18,8 @@ class PauseScene(Scene):
     name = "pause"
     opaque = False
 
-    def __init__(self, ctx: Context, play: PlayScene) -> None:
+    def __init__(self, ctx: Context) -> None:
         super().__init__(ctx)
-        self.play = play
         self.veil = Veil()
         self._build()
 
@@ -39,29 +34,24 @@ class PauseScene(Scene):
             focus=self.menu.focus if hasattr(self, "menu") else 0,
         )
 
-    def resume(self) -> None:
+    def resume(self, result: str | None = None) -> None:
         self._build()  # the language may have changed in settings
 
     def process_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.stack.pop()
+            self.emit(Pop())
             return
         button = self.menu.handle(self.ctx, event)
         if button is None:
             return
         if button.action == "resume":
-            self.stack.pop()
+            self.emit(Pop())
         elif button.action == "restart":
-            self.stack.pop()
-            self.play.restart()
+            self.emit(Pop(RESTART))
         elif button.action == "settings":
-            from game.ui.scenes.settings import SettingsScene
-
-            self.stack.push(SettingsScene(self.ctx))
+            self.emit(Push(SceneKind.SETTINGS))
         elif button.action == "quit":
-            from game.ui.scenes.select import SelectScene
-
-            self.stack.reset(SelectScene(self.ctx))
+            self.emit(Reset(SceneKind.SELECT))
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx, th = self.ctx, self.ctx.theme

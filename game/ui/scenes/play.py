@@ -29,6 +29,7 @@ from game.ui import art
 from game.ui.context import PROGRESS_ERRORS, Context
 from game.ui.layout import Rect, contains
 from game.ui.scene import Scene
+from game.ui.transitions import RELOAD, RESTART, UNDO, Push, Replace, Reset, SceneKind
 from game.ui.widgets.button import Button, Menu
 from game.ui.widgets.meter import draw_meter
 from game.ui.widgets.panel import Veil, draw_panel
@@ -189,10 +190,8 @@ class PlayScene(Scene):
 
     def process_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE and not self.show_backlog:
-            from game.ui.scenes.pause import PauseScene
-
             self._hush()
-            self.stack.push(PauseScene(self.ctx, self))
+            self.emit(Push(SceneKind.PAUSE))
             return
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F5:
             self.reload()
@@ -307,10 +306,9 @@ class PlayScene(Scene):
         reaction = choice.reaction if choice is not None else ""
         self._autosave()
         if self.mode == "practice":
-            from game.ui.scenes.coaching import CoachingScene
-
             line = self.lines.get(f"{self.scenario.id}/{node.id}/{choice.id}/reaction") if choice else None
-            self.stack.push(CoachingScene(self.ctx, self, decision, reaction, line))
+            coaching = {"rubric": self.rubric, "decision": decision, "reaction": reaction, "line": line}
+            self.emit(Push(SceneKind.COACHING, coaching))
         elif reaction:
             self.pending_reaction = reaction
             self._present(self.session.node)
@@ -343,8 +341,6 @@ class PlayScene(Scene):
 
     def finish(self) -> None:
         """Store the attempt and show the debrief."""
-        from game.ui.scenes.debrief import DebriefScene
-
         result = self.session.result()
         if self.ctx.profile:
             try:
@@ -353,7 +349,13 @@ class PlayScene(Scene):
                 self.ctx.unsaved.append(str(exc))
                 self.ctx.notify(f"결과를 저장하지 못했습니다: {exc}")
         self._hush()
-        self.stack.replace(DebriefScene(self.ctx, self.scenario, self.rubric, self.session, result))
+        debrief = {
+            "scenario": self.scenario,
+            "rubric": self.rubric,
+            "session": self.session,
+            "result": result,
+        }
+        self.emit(Replace(SceneKind.DEBRIEF, debrief))
 
     def restart(self, scenario: Scenario | None = None, rubric: Rubric | None = None) -> None:
         """Start this scenario again (or its reloaded version) from the beginning."""
@@ -363,28 +365,25 @@ class PlayScene(Scene):
             except PROGRESS_ERRORS as exc:
                 self.ctx.notify(str(exc))
         self._hush()
-        self.stack.replace(PlayScene(self.ctx, scenario or self.scenario, rubric or self.rubric))
+        again = {"scenario": scenario or self.scenario, "rubric": rubric or self.rubric}
+        self.emit(Replace(SceneKind.PLAY, again))
 
     def reload(self) -> None:
         """F5: the scenario files again. The current play restarts on the new version of its scenario;
         with errors in its file, or with it gone, the trainer is taken back to select."""
-        from game.ui.scenes.reload_errors import ReloadErrorsScene
-        from game.ui.scenes.select import SelectScene
-
         errors = self.ctx.reload()
-        stack = self.stack
         if errors:
             self._hush()
             if any(d.pos.path == self.scenario.path for d in errors):
-                stack.reset(SelectScene(self.ctx, selected=self.scenario.id))
-            stack.push(ReloadErrorsScene(self.ctx, errors))
+                self.emit(Reset(SceneKind.SELECT, {"selected": self.scenario.id}))
+            self.emit(Push(SceneKind.RELOAD_ERRORS, {"errors": errors}))
             return
         try:
             scenario = self.ctx.library.get(self.scenario.id)
         except KeyError:
             self.ctx.notify(self.ctx.t("reload.gone", id=self.scenario.id))
             self._hush()
-            stack.reset(SelectScene(self.ctx))
+            self.emit(Reset(SceneKind.SELECT))
             return
         self.restart(scenario, self.ctx.library.rubric_for(scenario))
         self.ctx.notify(self.ctx.t("reload.done", n=len(self.ctx.library.scenarios)))
@@ -406,8 +405,17 @@ class PlayScene(Scene):
         else:
             self.ctx.effects.stop_ring()
 
-    def resume(self) -> None:
-        """Back from pause or coaching: settings may have changed, and the node may be a new one."""
+    def resume(self, result: str | None = None) -> None:
+        """Back from pause or coaching: settings may have changed, and the node may be a new one; the
+        scene that closed may have asked for a restart (pause), an undo (coaching) or a reload (F5)."""
+        if result == RESTART:
+            self.restart()
+            return
+        if result == RELOAD:
+            self.reload()
+            return
+        if result == UNDO:
+            self.undo()
         self.typewriter.speed = self.ctx.settings.text_speed
         if self.typewriter.speed <= 0:
             self.typewriter.skip()

@@ -3,7 +3,7 @@
 A trainer editing YAML presses F5 and reads the first few problems exactly as ``eungdae validate``
 prints them (``path:line:col: error: CODE message — fix``), wrapped to the panel and shrunk to fit,
 never cut. The last good library stays in use meanwhile. Any key or click closes the panel; F5 reloads
-again straight away (the scene below handles it).
+again straight away (the scene below is asked to, ``Pop(RELOAD)``).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import pygame
 from game.scenario.diagnostics import Diagnostic
 from game.ui.context import Context
 from game.ui.scene import Scene
+from game.ui.transitions import RELOAD, Pop
 from game.ui.widgets.panel import Veil, draw_panel
 from game.ui.widgets.text import Block, draw_blocks, draw_text, measure
 
@@ -32,10 +33,8 @@ class ReloadErrorsScene(Scene):
 
     def process_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN or (event.type == pygame.MOUSEBUTTONUP and event.button == 1):
-            stack = self.stack
-            stack.pop()
-            if event.type == pygame.KEYDOWN and event.key == pygame.K_F5:
-                stack.process_event(event)
+            again = event.type == pygame.KEYDOWN and event.key == pygame.K_F5
+            self.emit(Pop(RELOAD if again else None))
 
     def blocks(self) -> list[Block]:
         th = self.ctx.theme

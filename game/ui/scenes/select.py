@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import pygame
 
-from game.engine.session import SessionError
+from game.engine.session import Session, SessionError
 from game.progress.port import Recommendation, ScenarioStats
 from game.scenario.model import CATEGORIES, Scenario
 from game.ui.assignment import Assigned, assignment, next_assigned
 from game.ui.context import PROGRESS_ERRORS, Context
 from game.ui.layout import contains
 from game.ui.scene import Scene
+from game.ui.transitions import RELOAD, Push, Replace, SceneKind
 from game.ui.widgets.button import Button
 from game.ui.widgets.panel import draw_panel
 from game.ui.widgets.text import Block, draw_blocks, draw_text
@@ -79,8 +80,10 @@ class SelectScene(Scene):
         self.assigned = assignment(onboarding, attempts) if onboarding else []
         self.ctx.take_progress_notices()
 
-    def resume(self) -> None:
+    def resume(self, result: str | None = None) -> None:
         self.ctx.take_progress_notices()
+        if result == RELOAD:
+            self.reload()
 
     def in_category(self) -> list[Scenario]:
         tab = self.tabs[self.category]
@@ -125,8 +128,6 @@ class SelectScene(Scene):
     # -- actions -----------------------------------------------------------------------------------
 
     def start(self, scenario: Scenario | None = None) -> None:
-        from game.ui.scenes.play import PlayScene
-
         scenario = scenario or self.current
         if scenario is None:
             return
@@ -135,21 +136,21 @@ class SelectScene(Scene):
                 self.ctx.progress.discard_autosave(self.ctx.profile)
             except PROGRESS_ERRORS as exc:
                 self.ctx.notify(str(exc))
-        self.stack.replace(PlayScene(self.ctx, scenario, self.ctx.library.rubric_for(scenario)))
+        rubric = self.ctx.library.rubric_for(scenario)
+        self.emit(Replace(SceneKind.PLAY, {"scenario": scenario, "rubric": rubric}))
 
     def resume_play(self) -> None:
-        from game.ui.scenes.play import PlayScene
-
         if not self.saved:
             return
         try:
             scenario = self.ctx.library.get(str(self.saved.get("scenario")))
-            scene = PlayScene(self.ctx, scenario, self.ctx.library.rubric_for(scenario), saved=self.saved)
+            rubric = self.ctx.library.rubric_for(scenario)
+            Session.from_json(self.saved, scenario, rubric)  # a damaged save is caught here, on select
         except (KeyError, SessionError) as exc:
             self.ctx.notify(f"이어 하기를 불러올 수 없습니다: {exc}")
             self.saved = None
             return
-        self.stack.replace(scene)
+        self.emit(Replace(SceneKind.PLAY, {"scenario": scenario, "rubric": rubric, "saved": self.saved}))
 
     def _buttons(self) -> list[Button]:
         x, _y, _w, _h = SIDE
@@ -172,11 +173,9 @@ class SelectScene(Scene):
 
     def reload(self) -> None:
         """F5: the scenario files again; the focused scenario stays focused if it is still there."""
-        from game.ui.scenes.reload_errors import ReloadErrorsScene
-
         errors = self.ctx.reload()
         if errors:
-            self.stack.push(ReloadErrorsScene(self.ctx, errors))
+            self.emit(Push(SceneKind.RELOAD_ERRORS, {"errors": errors}))
             return
         current = self.current
         self.refresh()
@@ -236,16 +235,12 @@ class SelectScene(Scene):
         if action == "mode" and self.ctx.onboarding is None:
             self.ctx.mode = "exam" if self.ctx.mode == "practice" else "practice"
         elif action == "settings":
-            from game.ui.scenes.settings import SettingsScene
-
-            self.stack.push(SettingsScene(self.ctx))
+            self.emit(Push(SceneKind.SETTINGS))
         elif action == "resume":
             self.resume_play()
         elif action == "back":
-            from game.ui.scenes.title_profile import TitleScene
-
             self.ctx.profile = None  # on a shared PC the next trainee picks their own
-            self.stack.replace(TitleScene(self.ctx))
+            self.emit(Replace(SceneKind.TITLE))
 
     # -- drawing -----------------------------------------------------------------------------------
 

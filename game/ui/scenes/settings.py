@@ -10,6 +10,7 @@ from game.ui.context import Context
 from game.ui.layout import contains
 from game.ui.scene import Scene
 from game.ui.settings import FONT_SCALES, TEXT_SPEEDS, VOLUME_STEP, Settings, step_choice
+from game.ui.transitions import Pop
 from game.ui.widgets.button import Button
 from game.ui.widgets.panel import Veil, draw_panel
 from game.ui.widgets.text import draw_text
@@ -80,14 +81,14 @@ class SettingsScene(Scene):
     def process_event(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN:
             if event.key in (pygame.K_ESCAPE, pygame.K_BACKSPACE):
-                self.stack.pop()
+                self.emit(Pop())
             elif event.key == pygame.K_UP:
                 self.focus = (self.focus - 1) % (len(ROWS) + 1)
             elif event.key in (pygame.K_DOWN, pygame.K_TAB):
                 self.focus = (self.focus + 1) % (len(ROWS) + 1)
             elif self.focus == len(ROWS):
                 if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
-                    self.stack.pop()
+                    self.emit(Pop())
             elif event.key == pygame.K_LEFT:
                 self.change(ROWS[self.focus], -1)
             elif event.key in (pygame.K_RIGHT, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
@@ -98,7 +99,7 @@ class SettingsScene(Scene):
             if contains(self._back().rect, pos):
                 self.focus = len(ROWS)
                 if click:
-                    self.stack.pop()
+                    self.emit(Pop())
                 return
             for index, row in enumerate(ROWS):
                 x, y, w, h = self._row_rect(index)

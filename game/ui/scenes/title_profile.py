@@ -14,6 +14,7 @@ import pygame
 from game.paths import places
 from game.ui.context import PROGRESS_ERRORS, Context
 from game.ui.scene import Scene
+from game.ui.transitions import Push, Replace, SceneKind, first_screen
 from game.ui.widgets.button import Button, Menu
 from game.ui.widgets.text import draw_text
 from game.ui.widgets.text_input import TextInput
@@ -100,7 +101,7 @@ class TitleScene(Scene):
         self._place(focus=target - self.first)
         return True
 
-    def resume(self) -> None:
+    def resume(self, result: str | None = None) -> None:
         self._build()
         self.input.activate(self.ctx)
 
@@ -111,26 +112,9 @@ class TitleScene(Scene):
         self.ctx.profile = name
         self.input.deactivate()
         if self.ctx.library is None:  # still loading in the background: wait on "불러오는 중…"
-            from game.ui.scenes.loading import LoadingScene
-
-            self.stack.replace(LoadingScene(self.ctx, self._next_scene))
+            self.emit(Replace(SceneKind.LOADING, {"then": self.then}))
         else:
-            self.stack.replace(self._next_scene())
-
-    def _next_scene(self) -> Scene:
-        """The select screen, or the scenario ``eungdae play ID`` asked for."""
-        from game.ui.scenes.play import PlayScene
-        from game.ui.scenes.select import SelectScene
-
-        library = self.ctx.library
-        assert library is not None
-        if self.then is not None:
-            try:
-                scenario = library.get(self.then)
-            except KeyError:
-                return SelectScene(self.ctx)
-            return PlayScene(self.ctx, scenario, library.rubric_for(scenario))
-        return SelectScene(self.ctx)
+            self.emit(first_screen(self.ctx.library, self.then))
 
     def create_profile(self) -> None:
         name = self.input.text.strip()
@@ -180,9 +164,7 @@ class TitleScene(Scene):
         if button.action.startswith("profile:"):
             self.choose(button.action.split(":", 1)[1])
         elif button.action == "settings":
-            from game.ui.scenes.settings import SettingsScene
-
-            self.stack.push(SettingsScene(self.ctx))
+            self.emit(Push(SceneKind.SETTINGS))
         elif button.action == "quit":
             self.ctx.quit_requested = True
 
