@@ -114,6 +114,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     else:
         scope = f"프로필 {args.profile}" if args.profile else "전체 프로필"
     figs = figures.compute(entries, library, scope, session.scenarios if session else None)
+    figs.skipped = dict(store.unavailable)
     if args.format == "csv":
         text = csv_report.render(figs)
     elif args.format == "html":

@@ -83,6 +83,10 @@ def test_3_a_newer_profile_locks_out_only_its_owner(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "2 attempts, 1 trainees" in out
     assert f"skipped profile folder {profile.parent.name}" in out and "업데이트" in out
+    report = tmp_path / "r.json"
+    assert main(["report", "--all", "--format", "json", "-o", str(report), "--saves", str(saves)]) == 0
+    skipped = json.loads(report.read_text("utf-8"))["skipped_profiles"]
+    assert [s["folder"] for s in skipped] == [profile.parent.name] and "업데이트" in skipped[0]["reason"]
     assert main([*PLAY, "--profile", "alice", "--saves", str(saves)]) == 1
     err = capsys.readouterr().err
     assert str(profile) in err and "업데이트" in err

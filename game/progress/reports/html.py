@@ -167,6 +167,8 @@ def render(figures: Figures, generated_at: datetime | None = None) -> str:
         "<h1>응대 훈련 결과 보고서</h1>",
         f'<p class="muted">범위: {escape(figures.scope)} · 작성: {moment:%Y-%m-%d %H:%M}</p>',
     ]
+    for folder, why in figures.skipped.items():
+        body.append(f'<p class="fail">이 보고서에서 빠진 프로필 폴더 {escape(folder)}: {escape(why)}</p>')
     passed_people = sum(figures.trainees_passed.values())
     body.append('<div class="cards">')
     for title, value in (
