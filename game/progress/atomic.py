@@ -15,8 +15,8 @@ crash never leaves a profile locked. Reading never needs write access: a lock ta
 class folder mounted read-only); no writer can change it from here, and atomic renames keep what
 other machines write whole.
 
-``write_bytes`` is the one way anything is written — saves, and every file the CLI produces (reports,
-graphs, exports, schemas) — so a full disk or a killed process never leaves a half file in place of a
+``write_bytes`` is the one way anything is written — saves, the voice cache, and every file the CLI
+produces (reports, graphs, exports, coverage tables) — so a full disk or a killed process never leaves a half file in place of a
 good one.
 """
 
@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -86,7 +87,7 @@ Opener = Callable[[Path, str], IO[bytes]]
 
 
 def _replace_with(path: Path, raw: bytes, opener: Opener = open) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{time.monotonic_ns()}.tmp")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.{time.monotonic_ns()}.tmp")
     try:
         with opener(tmp, "wb") as handle:
             handle.write(raw)
