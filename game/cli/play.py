@@ -104,13 +104,14 @@ def lrs_sender(progress, persistent: bool, library):
     if not persistent:
         return None
     from game.progress.xapi.config import for_this_machine
-    from game.progress.xapi.push import EndpointError, check_endpoint
 
     settings = for_this_machine()
     for warning in settings.warnings:
         print(f"warning: xAPI: {warning}", file=sys.stderr)
     problem = settings.problem
     if problem is None and settings.configured:
+        from game.progress.xapi.push import EndpointError, check_endpoint  # http.client: only when needed
+
         try:
             check_endpoint(settings.endpoint or "", insecure=settings.insecure)
         except EndpointError as exc:
