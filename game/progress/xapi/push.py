@@ -67,7 +67,8 @@ def check_endpoint(endpoint: str, *, insecure: bool = False) -> str:
     if parts.scheme == "http" and not insecure and not _is_loopback(host):
         raise EndpointError(
             f"암호화되지 않은 http로 {host}에 비밀번호를 보낼 수 없습니다. https:// 주소를 쓰거나, "
-            '믿을 수 있는 사내망이라면 --insecure(설정 파일에서는 "insecure": true)를 지정하세요.'
+            "믿을 수 있는 사내망이라면 --insecure(게임은 EUNGDAE_LRS_INSECURE=1, 설정 파일은 "
+            '"insecure": true)를 지정하세요.'
         )
     return endpoint.strip()
 
