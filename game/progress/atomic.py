@@ -16,8 +16,8 @@ class folder mounted read-only); no writer can change it from here, and atomic r
 other machines write whole.
 
 ``write_bytes`` is the one way anything is written — saves, the voice cache, and every file the CLI
-produces (reports, graphs, exports, coverage tables) — so a full disk or a killed process never leaves a half file in place of a
-good one.
+produces (reports, graphs, exports, coverage tables) — so a full disk or a killed process never
+leaves a half file in place of a good one.
 """
 
 from __future__ import annotations
@@ -186,7 +186,7 @@ class FileLock:
 
     ``reading``: the holder only reads. Then a folder that cannot be written (or does not exist) is
     no reason to fail: the lock file is opened read-only if it is there, else the read goes on
-    unlocked (``held`` is False).
+    unlocked.
     """
 
     def __init__(self, path: Path, timeout: float = LOCK_TIMEOUT_SECONDS, *, reading: bool = False):
@@ -194,10 +194,6 @@ class FileLock:
         self.timeout = timeout
         self.reading = reading
         self._handle: Any = None
-
-    @property
-    def held(self) -> bool:
-        return self._handle is not None
 
     def _open(self) -> Any:
         try:
