@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from game.progress.xapi.config import LrsSettings
 
 if TYPE_CHECKING:  # the outbox and statements load on the worker: the game's start stays light
-    from game.progress.xapi.outbox import Delivery
     from game.scenario.library import Library
 
 BACKGROUND_DEADLINE = 30.0
@@ -36,7 +35,6 @@ class BackgroundSender:
         self.settings = settings
         self.library = library  # the game's current library (None while it is still loading)
         self.deadline = deadline
-        self.last: Delivery | None = None
         self.problem: str | None = None  # why the last round sent nothing (for a notice)
         self._lock = threading.Lock()
         self._wanted = False
@@ -93,7 +91,6 @@ class BackgroundSender:
                 insecure=self.settings.insecure,
             )
             outbox.fill(ProgressStore(self.saves_dir, library))
-            self.last = outbox.deliver(lrs.post, wait=0)
-            self.problem = self.last.error
+            self.problem = outbox.deliver(lrs.post, wait=0).error
         except (EndpointError, SaveError, OSError) as exc:
             self.problem = str(exc)
