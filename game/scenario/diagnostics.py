@@ -37,6 +37,7 @@ CODES: dict[str, tuple[str, str]] = {
     "E208": ("error", "node kind conflict"),
     "E209": ("error", "conditional next without a fallback"),
     "E210": ("error", "every choice is conditional"),
+    "E220": ("error", "second speaker with no words"),
     "E301": ("error", "unreachable node"),
     "E302": ("error", "dead end"),
     "E303": ("error", "cycle with no way out"),
@@ -49,6 +50,8 @@ CODES: dict[str, tuple[str, str]] = {
     "W406": ("warning", "phone ringing without a time limit"),
     "N407": ("note", "voice audio not built yet"),
     "W408": ("warning", "stale voice audio"),
+    "W420": ("warning", "quoted words in a direction nobody speaks"),
+    "W421": ("warning", "recorded take does not match its line"),
     "E501": ("error", "transcript test file malformed"),
     "E502": ("error", "transcript test without its scenario"),
 }
