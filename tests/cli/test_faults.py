@@ -40,11 +40,16 @@ def _attempts(folder: Path, name: str) -> int:
     return len(store_at(folder).attempts(name))
 
 
-def test_1_read_only_saves_play_goes_on_and_reports_read(tmp_path, capsys):
+def test_1_read_only_saves_play_goes_on_and_reports_read(tmp_path, capsys, monkeypatch):
     saves = tmp_path / "saves"
     _class(saves)
     before = files_under(saves)
     out = tmp_path / "out"
+    home, cwd = tmp_path / "home", tmp_path / "cwd"
+    for folder in (home, cwd):
+        folder.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(cwd)
     with read_only(saves):
         assert main([*PLAY, "--profile", "alice", "--saves", str(saves)]) == EXIT_NOT_SAVED
         captured = capsys.readouterr()
@@ -55,6 +60,7 @@ def test_1_read_only_saves_play_goes_on_and_reports_read(tmp_path, capsys):
         assert main(["report", "--all", "--format", "json", "-o", str(report), "--saves", str(saves)]) == 0
         assert json.loads(report.read_text("utf-8"))["summary"]["attempts"] == 3
         assert files_under(saves) == before
+    assert files_under(home) == {} and files_under(cwd) == {}  # nothing written outside the folders given
 
 
 def test_2_a_newer_autosave_is_set_aside_and_the_play_recorded(tmp_path, capsys):
