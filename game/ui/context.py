@@ -70,6 +70,10 @@ class Context:
     said: list[str] = field(default_factory=list)
     #: Why finished attempts of this run could not be saved (headless play exits non-zero on them).
     unsaved: list[str] = field(default_factory=list)
+    #: The order options are shown in: every attempt draws a fresh seed (``shuffle``), unless a seed is
+    #: given (``--seed``); autoplay without one shows the authored order (``shuffle`` False).
+    shuffle: bool = True
+    seed: int | None = None
 
     def __post_init__(self) -> None:
         self.strings = Strings(self.settings.language)
@@ -131,6 +135,14 @@ class Context:
             self.notices.append(message)
         if message not in self.said:
             self.said.append(message)
+
+    def seed_for_attempt(self) -> int | None:
+        """The seed a new attempt is shown its options with (None: the authored order)."""
+        if self.seed is not None or not self.shuffle:
+            return self.seed
+        from game.engine.order import draw_seed
+
+        return draw_seed()
 
     def pass_mark_for(self, scenario: Scenario) -> float | None:
         """The onboarding session's pass mark for a scenario it assigns; None: the scenario's own."""

@@ -132,3 +132,14 @@ def test_the_game_context_opens_no_voice_or_effects_before_a_play(tmp_path):
     args.onboarding = None
     ctx = _context(args, None, MemoryProgress(), False, voice=True)
     assert ctx.speech.link is None and ctx.effects.effects is None
+
+
+def test_autoplay_takes_option_ids_and_a_seed(tmp_path, capsys):
+    path = "full-greeting,apologise-ask,confirm-cause,express,1"
+    code = main(["play", "phone-late-delivery", "--autoplay", path, "--seed", "7"])
+    assert code == 0 and "100.0 / 100 합격" in capsys.readouterr().out
+    # numbers are as displayed under the seed: 1,3,3,1,1 is the best path under seed 7 (see test_replay)
+    code = main(["play", "phone-late-delivery", "--autoplay", "1,3,3,1,1", "--seed", "7"])
+    assert code == 0 and "100.0 / 100 합격" in capsys.readouterr().out
+    assert main(["play", "phone-late-delivery", "--autoplay", "1,apologize"]) == 1
+    assert "option 'apologize' is not offered" in capsys.readouterr().err

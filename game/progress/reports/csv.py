@@ -12,6 +12,20 @@ import io
 from game.progress.reports.figures import Figures
 
 
+def option_path(result: dict) -> list[str]:
+    """The options chosen, by id: what a position cannot tell once options are shuffled.
+
+    Attempts recorded before ``path`` existed have it in their decisions; a version 1 attempt kept
+    neither, only numbers in authored order, which are the best that can be shown.
+    """
+    if result.get("path"):
+        return [str(p) for p in result["path"]]
+    decisions = result.get("decisions") or []
+    if decisions:
+        return [str(d.get("chosen", {}).get("id", "")) for d in decisions]
+    return [str(c) for c in result.get("choices", [])]
+
+
 def _num(value: float | None) -> str:
     return "" if value is None else f"{value:.1f}"
 
@@ -39,7 +53,7 @@ def render(figures: Figures) -> str:
             *(f"dim:{d}" for d in labels.dimensions),
             "consistency",
             "handle_seconds",
-            "choices",
+            "path",
             "seconds",
             "blockers",
         ]
@@ -65,7 +79,7 @@ def render(figures: Figures) -> str:
                 *(_num(r.get("dimensions", {}).get(d)) for d in labels.dimensions),
                 _num(r.get("consistency")),
                 r.get("handle_seconds", ""),
-                " ".join(str(c) for c in r.get("choices", [])),
+                " ".join(option_path(r)),
                 " ".join(f"{s:g}" for s in r.get("seconds", [])),
                 " ".join(r.get("blockers", [])),
             ]

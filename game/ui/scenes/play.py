@@ -75,8 +75,14 @@ class PlayScene(Scene):
     name = "play"
 
     def __init__(
-        self, ctx: Context, scenario: Scenario, rubric: Rubric, saved: dict[str, Any] | None = None
+        self,
+        ctx: Context,
+        scenario: Scenario,
+        rubric: Rubric,
+        saved: dict[str, Any] | None = None,
+        seed: int | None = None,
     ) -> None:
+        """``seed`` keeps an attempt's option order across F5; a new attempt draws its own."""
         super().__init__(ctx)
         self.scenario = scenario
         self.rubric = rubric
@@ -96,6 +102,7 @@ class PlayScene(Scene):
                 clock=self.clock,
                 history=history,
                 pass_mark=ctx.pass_mark_for(scenario),
+                seed=seed if seed is not None else ctx.seed_for_attempt(),
             )
         self.mode = self.session.mode
         self.lines: dict[str, SpokenLine] = {line.line_id: line for line in scenario.spoken_lines()}
@@ -181,12 +188,15 @@ class PlayScene(Scene):
             options = session.available()
             gap = 8
             height = min(64.0, (h - gap * (len(options) - 1)) / max(1, len(options)))
-            self.menu = Menu(
-                [
-                    Button((x, y + i * (height + gap), w, height), c.say, f"choose:{i + 1}", number=i + 1)
-                    for i, c in enumerate(options)
-                ]
-            )
+            buttons = [
+                Button((x, y + i * (height + gap), w, height), c.say, f"choose:{i + 1}", number=i + 1)
+                for i, c in enumerate(options)
+            ]
+            # Nothing is focused until the trainee moves the focus (arrows, mouse): a highlighted
+            # option before any input would read as the recommended answer. Rebuilding the same
+            # options (back from pause or settings) keeps the trainee's own focus.
+            same = [b.label for b in buttons] == [b.label for b in self.menu.buttons]
+            self.menu = Menu(buttons, focus=self.menu.focus if same else None, outline=True)
 
     # -- input -------------------------------------------------------------------------------------
 
@@ -361,8 +371,11 @@ class PlayScene(Scene):
         }
         self.emit(Replace(SceneKind.DEBRIEF, debrief))
 
-    def restart(self, scenario: Scenario | None = None, rubric: Rubric | None = None) -> None:
-        """Start this scenario again (or its reloaded version) from the beginning."""
+    def restart(
+        self, scenario: Scenario | None = None, rubric: Rubric | None = None, keep_order: bool = False
+    ) -> None:
+        """Start this scenario again (or its reloaded version) from the beginning: a new attempt with
+        a new option order, or (``keep_order``, after F5) the same attempt's order on the new files."""
         if self.ctx.profile:
             try:
                 self.ctx.progress.discard_autosave(self.ctx.profile)
@@ -370,6 +383,8 @@ class PlayScene(Scene):
                 self.ctx.notify(str(exc))
         self._hush()
         again = {"scenario": scenario or self.scenario, "rubric": rubric or self.rubric}
+        if keep_order:
+            again["seed"] = self.session.seed
         self.emit(Replace(SceneKind.PLAY, again))
 
     def reload(self) -> None:
@@ -389,7 +404,7 @@ class PlayScene(Scene):
             self._hush()
             self.emit(Reset(SceneKind.SELECT))
             return
-        self.restart(scenario, self.ctx.library.rubric_for(scenario))
+        self.restart(scenario, self.ctx.library.rubric_for(scenario), keep_order=True)
         self.ctx.notify(self.ctx.t("reload.done", n=len(self.ctx.library.scenarios)))
 
     def _hush(self) -> None:
