@@ -35,6 +35,7 @@ ASSIGNED = "assigned"
 
 class SelectScene(Scene):
     name = "select"
+    notice_area = (848, 2, 416, 54)  # over the key hints, clear of the title and the profile
 
     def __init__(self, ctx: Context, selected: str | None = None) -> None:
         super().__init__(ctx)
@@ -46,6 +47,7 @@ class SelectScene(Scene):
         self.saved: dict | None = None
         self.assigned: list[Assigned] = []
         self.refresh()
+        ctx.speech.warm()  # a play will need the voice: open it while the trainee chooses
         if selected is not None:
             self.select(selected)
         elif self.assigned:
