@@ -40,6 +40,9 @@ def _start(root: str, shipped: str | None, mode: str) -> None:
 
     # The child only decodes (gTTS mp3 through SDL_mixer): it must not open the sound card the game plays on.
     os.environ["SDL_AUDIODRIVER"] = "dummy"
+    # And it yields the CPU to the game: on a busy machine the frame loop must not queue behind the DSP.
+    if hasattr(os, "nice"):
+        os.nice(10)
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from game.voice.cache import VoiceCache
     from game.voice.service import VoiceService
