@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from game.cli.output import write_output
 from game.engine.analysis import analyze
 from game.engine.coverage import coverage_table, uncovered
 from game.scenario.diagnostics import Diagnostic
@@ -156,8 +157,10 @@ def cmd_coverage(args: argparse.Namespace) -> int:
         missing += uncovered(scenarios, rubric)
     text = "\n".join(tables)
     if args.output:
-        with open(args.output, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        problem = write_output(args.output, text)
+        if problem:
+            print(f"error: {problem}", file=sys.stderr)
+            return 1
         print(f"wrote {args.output}")
     else:
         sys.stdout.write(text)

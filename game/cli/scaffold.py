@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import io
 import re
 import sys
 from pathlib import Path
 
+from game.cli.output import write_output
 from game.resources import FONTS, TEMPLATES
 from game.scenario.diagnostics import ScenarioError
 from game.scenario.diagram import BOX_H, BOX_W, edges, layout, to_dot, to_svg
@@ -45,8 +47,10 @@ def cmd_new(args: argparse.Namespace) -> int:
     if target.exists():
         print(f"error: {target} already exists — choose another file name", file=sys.stderr)
         return 1
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+    problem = write_output(target, text)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 1
     print(f"wrote {target} — edit it, then: eungdae lint --strict {target}")
     return 0
 
@@ -61,20 +65,24 @@ def cmd_graph(args: argparse.Namespace) -> int:
     target = Path(args.output)
     suffix = target.suffix.lower()
     if suffix == ".dot":
-        target.write_text(to_dot(scenario), encoding="utf-8")
+        data: str | bytes = to_dot(scenario)
     elif suffix == ".svg":
-        target.write_text(to_svg(scenario), encoding="utf-8")
+        data = to_svg(scenario)
     elif suffix == ".png":
-        render_png(scenario, target)
+        data = render_png(scenario)
     else:
         print(f"error: cannot write '{suffix}' — use .svg, .png or .dot", file=sys.stderr)
         return 2
+    problem = write_output(target, data)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 1
     print(f"wrote {target}")
     return 0
 
 
-def render_png(scenario: Scenario, target: Path) -> None:
-    """The same layout as the SVG, drawn with pygame and the bundled Korean font."""
+def render_png(scenario: Scenario) -> bytes:
+    """The same layout as the SVG, drawn with pygame and the bundled Korean font, as PNG bytes."""
     import pygame
 
     pygame.font.init()
@@ -97,4 +105,6 @@ def render_png(scenario: Scenario, target: Path) -> None:
         pygame.draw.rect(surface, pygame.Color(box.colour), (box.x, box.y, BOX_W, BOX_H), border_radius=8)
         surface.blit(bold.render(box.label, True, (255, 255, 255)), (box.x + 10, box.y + 10))
         surface.blit(regular.render(box.detail, True, (255, 255, 255)), (box.x + 10, box.y + 34))
-    pygame.image.save(surface, str(target))
+    buffer = io.BytesIO()
+    pygame.image.save(surface, buffer, "graph.png")
+    return buffer.getvalue()

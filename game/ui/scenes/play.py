@@ -402,6 +402,7 @@ class PlayScene(Scene):
             try:
                 self.ctx.progress.record_attempt(self.ctx.profile, self.session, result)
             except PROGRESS_ERRORS as exc:
+                self.ctx.unsaved.append(str(exc))
                 self.ctx.notify(f"결과를 저장하지 못했습니다: {exc}")
         self._hush()
         debrief = {
