@@ -51,13 +51,18 @@ def kind(node: Node) -> str:
 
 
 def edges(scenario: Scenario) -> list[Edge]:
-    """One arrow per pair of nodes, labelled with every choice number that takes it ('?': conditional)."""
+    """One arrow per pair of nodes, labelled with the id of every option that takes it ('?': conditional).
+
+    Ids, not numbers: the game shows options in an order shuffled per attempt, so a number in the
+    picture would name a different option for every trainee; ids are what replay --path and the
+    reports use.
+    """
     labels: dict[tuple[str, str], list[str]] = {}
     for node in scenario.nodes.values():
-        for index, choice in enumerate(node.choices, 1):
+        for choice in node.choices:
             for branch in choice.next:
                 labels.setdefault((node.id, branch.target), []).append(
-                    str(index) + ("?" if branch.when else "")
+                    choice.id + ("?" if branch.when else "")
                 )
         typed = node.typed.all_branches() if node.typed else []
         for label, branches in typed:

@@ -39,7 +39,8 @@ def test_graph_writes_dot_svg_and_png(tmp_path, capsys):
     for suffix in ("dot", "svg", "png"):
         assert main(["graph", "phone-late-delivery", "-o", str(tmp_path / f"g.{suffix}")]) == 0
     dot = (tmp_path / "g.dot").read_text(encoding="utf-8")
-    assert '"ring" -> "complaint" [label="1,2,3"];' in dot
+    # options by id: the game shows them in a shuffled order, so a number would name a different one
+    assert '"ring" -> "complaint" [label="full-greeting,hello,name-only"];' in dot
     svg = (tmp_path / "g.svg").read_text(encoding="utf-8")
     assert svg.count("<rect") == 1 + 12  # background + one box per node
     image = pygame.image.load(str(tmp_path / "g.png"))

@@ -157,5 +157,5 @@ def test_a_typed_node_names_only_what_can_be_judged(tmp_path):
     with pytest.raises(ScenarioError) as caught:
         load_one(str(tmp_path / "call.yaml"))
     message = "\n".join(d.format() for d in caught.value.diagnostics)
-    assert "E213" in message and "polite_vibes" in message and "call.yaml:" in message
+    assert "E215" in message and "polite_vibes" in message and "call.yaml:" in message
     assert textwrap.dedent(message).count("error") == 1
