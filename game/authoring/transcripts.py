@@ -375,7 +375,7 @@ def check_case(scenario: Scenario, rubric: Rubric, case: Case) -> Outcome:
         return outcome
     if not session.finished:
         outcome.error = (
-            f"the path stops at node '{session.node.id}' before an ending: {next_decision(session)}"
+            f"the path stops at node '{session.node.id}' before an ending: next is the {next_decision(session)}"
         )
         outcome.error_pos = case.pos
         return outcome
@@ -409,9 +409,9 @@ def next_decision(session: Session) -> str:
     """What the trainee would decide next, named so a trainer can extend the path."""
     node = session.node
     if node.typed is not None:
-        return f"next is the typed reply at '{node.id}' ({node.typed.prompt})"
-    ids = ", ".join(c.id for c in session.available())
-    return f"next is the decision at '{node.id}' (options: {ids})"
+        return f"typed reply at '{node.id}' ({node.typed.prompt})"
+    shown = ", ".join(f"{n} {c.id}" for n, c in enumerate(session.available(), 1))
+    return f"decision at '{node.id}' (options: {shown})"
 
 
 def _show(value: Any) -> str:

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from game.authoring.transcripts import next_decision
 from game.cli.arguments import numbers
 from game.engine.scoring import Result
 from game.engine.session import SessionError, play
@@ -36,23 +37,30 @@ def cmd_replay(args: argparse.Namespace) -> int:
     except SessionError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    if not session.finished:
+        print(
+            f"error: {len(args.choices)} choice(s) stop at node '{session.node.id}' before an ending — "
+            f"add the {next_decision(session)}",
+            file=sys.stderr,
+        )
+        return 1
     result = session.result()
     if args.json:
         data = result.to_json(rubric)
         data["finished"] = session.finished
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        print(render(result, rubric, session.finished))
+        print(render(result, rubric))
     return 0
 
 
-def render(result: Result, rubric: Rubric, finished: bool) -> str:
+def render(result: Result, rubric: Rubric) -> str:
     def pct(value: float | None) -> str:
         return "  —" if value is None else f"{value:5.1f}"
 
     lines = [
         f"{result.scenario}: {pct(result.overall)} / 100  {'합격' if result.passed else '불합격'}"
-        f" (기준 {result.pass_mark:g})  엔딩: {result.ending if finished else '(진행 중)'}",
+        f" (기준 {result.pass_mark:g})  엔딩: {result.ending}",
     ]
     for fw in rubric.frameworks.values():
         lines.append(f"  {fw.title}: {pct(result.frameworks[fw.id])}")

@@ -63,7 +63,7 @@ def run_status(args: argparse.Namespace) -> int:
     scenarios, had_errors = _load(args.paths)
     counts = voice_build.status(scenarios, VoiceService(VoiceCache()))
     if args.json:
-        print(json.dumps(counts))
+        print(json.dumps(counts, ensure_ascii=False))
     else:
         print(
             f"대사 {counts['lines']}줄: 음성 있음 {counts['cached']}, 없음(missing) {counts['missing']}, "

@@ -7,6 +7,7 @@ above), then in the built-in library, so a company can keep its own rubric next 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from game.scenario.diagnostics import Diagnostic, ScenarioError
 from game.scenario.loader import build_scenario
 from game.scenario.model import Pos, Scenario
 from game.scenario.rubric import Rubric, build_rubric
+from game.scenario.schema import ID_PATTERN
 from game.scenario.source import load_located
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -100,7 +102,9 @@ def load_library(paths: list[str] | None = None) -> Library:
             continue
         rubric_id = located.data.get("rubric", "default")
         rubric = None
-        if isinstance(rubric_id, str):
+        # Only a valid id becomes a file name: the schema reports a bad one (E106), and it must never be
+        # opened as a path ("../../../../etc/passwd").
+        if isinstance(rubric_id, str) and re.fullmatch(ID_PATTERN, rubric_id):
             rubric_file = _rubric_path(display, rubric_id)
             if rubric_file not in rubric_cache:
                 rubric_cache[rubric_file] = _load_rubric(rubric_file, library)

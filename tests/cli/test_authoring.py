@@ -59,7 +59,7 @@ def test_usage_error_exits_2():
     assert "usage:" in done.stderr
 
 
-def test_lint_strict_turns_warnings_into_errors(tmp_path, capsys):
+def test_lint_strict_fails_on_warnings_and_still_calls_them_warnings(tmp_path, capsys):
     single = tmp_path / "one.yaml"
     single.write_text(
         BROKEN.replace("next: nowhere", "next: done") + "  done:\n    ending: {outcome: satisfied}\n",
@@ -68,7 +68,9 @@ def test_lint_strict_turns_warnings_into_errors(tmp_path, capsys):
     assert main(["lint", str(single)]) == 0
     assert "warning: W401" in capsys.readouterr().err
     assert main(["lint", "--strict", str(single)]) == 1
-    assert "error: W401" in capsys.readouterr().err
+    out, err = capsys.readouterr()
+    assert "warning: W401" in err and "error: W401" not in err
+    assert "--strict: warnings fail" in out
 
 
 def test_analyze_json_contract(capsys):
