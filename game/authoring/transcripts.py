@@ -374,9 +374,7 @@ def check_case(scenario: Scenario, rubric: Rubric, case: Case) -> Outcome:
         outcome.error_pos = exc.args[1] if len(exc.args) > 1 else case.pos
         return outcome
     if not session.finished:
-        outcome.error = (
-            f"the path stops at node '{session.node.id}' before an ending: next is the {next_decision(session)}"
-        )
+        outcome.error = f"the path stops at node '{session.node.id}' before an ending: next is the {next_decision(session)}"
         outcome.error_pos = case.pos
         return outcome
     result = outcome.result = session.result()

@@ -6,11 +6,11 @@ import argparse
 import json
 import sys
 
+from game.authoring.lint import lint_scenario
 from game.engine.analysis import analyze
 from game.engine.coverage import coverage_table, uncovered
 from game.scenario.diagnostics import Diagnostic
 from game.scenario.library import Library, load_library, rubric_key
-from game.authoring.lint import lint_scenario
 from game.scenario.model import Pos, Scenario
 from game.scenario.schema import schema_json
 from game.voice.build import AudioProblem, audio_diagnostics
@@ -23,7 +23,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("lint", help="검사 + 교육적으로 약한 부분 경고")
     p.add_argument("paths", nargs="*")
-    p.add_argument("--strict", action="store_true", help="exit 1 on warnings too (they stay labelled warnings)")
+    p.add_argument(
+        "--strict", action="store_true", help="exit 1 on warnings too (they stay labelled warnings)"
+    )
     p.set_defaults(func=cmd_lint)
 
     p = sub.add_parser("analyze", help="경로·엔딩·최고/최저 점수 분석")
@@ -105,7 +107,9 @@ def cmd_lint(args: argparse.Namespace) -> int:
     _emit(found)
     warnings = [d for d in found if d.severity == "warning"]
     failing = library.errors + (warnings if args.strict else [])
-    summary = f"{len(library.scenarios)} scenario(s): {len(library.errors)} error(s), {len(warnings)} warning(s)"
+    summary = (
+        f"{len(library.scenarios)} scenario(s): {len(library.errors)} error(s), {len(warnings)} warning(s)"
+    )
     print(summary + (" (--strict: warnings fail)" if args.strict and warnings else ""))
     return 1 if failing else 0
 

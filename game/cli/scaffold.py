@@ -7,8 +7,8 @@ import re
 import sys
 from pathlib import Path
 
-from game.scenario.diagnostics import ScenarioError
 from game.authoring.diagram import BOX_H, BOX_W, edges, layout, to_dot, to_svg
+from game.scenario.diagnostics import ScenarioError
 from game.scenario.library import load_one
 from game.scenario.model import Scenario
 from game.scenario.schema import ID_PATTERN

@@ -10,7 +10,6 @@ breaches fail an attempt outright.
 from __future__ import annotations
 
 import difflib
-
 import re
 import unicodedata
 from collections.abc import Mapping

@@ -91,7 +91,9 @@ def test_a_rubric_that_is_not_an_id_is_never_opened_as_a_path(tmp_path):
     seed = (BUILTIN_SCENARIOS / "phone" / "late-delivery-call.yaml").read_text(encoding="utf-8")
     folder = tmp_path / "mine"
     (folder / "rubrics").mkdir(parents=True)
-    (folder / "call.yaml").write_text(seed.replace("id: phone-late-delivery", "id: mine\nrubric: ../evil"), "utf-8")
+    (folder / "call.yaml").write_text(
+        seed.replace("id: phone-late-delivery", "id: mine\nrubric: ../evil"), "utf-8"
+    )
     # what "rubrics/../evil.yaml" would resolve to: opening it would report its own problems
     (folder / "evil.yaml").write_text("not: [a rubric\n", encoding="utf-8")
     library = load_library([str(folder / "call.yaml")])

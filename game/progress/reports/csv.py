@@ -12,7 +12,6 @@ import io
 
 from game.progress.reports.figures import Figures
 
-
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 

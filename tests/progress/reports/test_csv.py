@@ -27,6 +27,6 @@ def test_a_profile_named_like_a_formula_lands_as_text(tmp_path):
     text = csv_report.render(compute(select(store.all_attempts()), LIBRARY, "전체"))
     profiles = sorted(r["profile"] for r in csv.DictReader(io.StringIO(text[1:])))
     # a leading apostrophe: the spreadsheet shows the text and runs nothing
-    assert profiles == ["'+82", "'-1+1", "'=HYPERLINK(\"http://evil.example\",\"보기\")", "'@SUM(A1)"]
+    assert profiles == ["'+82", "'-1+1", '\'=HYPERLINK("http://evil.example","보기")', "'@SUM(A1)"]
     assert csv_report.uncell(profiles[2]) == '=HYPERLINK("http://evil.example","보기")'
     assert csv_report.cell("김하늘") == "김하늘" and csv_report.uncell("'김") == "'김"
