@@ -21,6 +21,7 @@ COMMANDS = {
     "schema": "game.cli.authoring",
     "replay": "game.cli.replay",
     "test": "game.cli.transcripts",
+    "lines": "game.cli.lines",
     "new": "game.cli.scaffold",
     "graph": "game.cli.scaffold",
     "voices": "game.cli.voices",

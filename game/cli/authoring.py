@@ -10,7 +10,7 @@ from game.authoring.lint import lint_scenario
 from game.engine.analysis import analyze
 from game.engine.coverage import coverage_table, uncovered
 from game.scenario.diagnostics import Diagnostic
-from game.scenario.library import Library, load_library, rubric_key
+from game.scenario.library import Library, load_library, rubric_key, with_builtin
 from game.scenario.model import Pos, Scenario
 from game.scenario.schema import schema_json
 from game.voice.build import AudioProblem, audio_diagnostics
@@ -34,7 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_analyze)
 
     p = sub.add_parser("coverage", help="원칙별로 어떤 시나리오·결정이 다루는지 표로 출력")
-    p.add_argument("paths", nargs="*")
+    p.add_argument("paths", nargs="*", help="only these files or folders (default: the built-in scenarios/)")
+    p.add_argument("--scenarios", action="append", help="folders or files to add to the built-in library")
     p.add_argument("-o", "--output", help="write the Markdown table here (default: print)")
     p.add_argument("--check", action="store_true", help="exit 1 if a principle is exercised nowhere")
     p.set_defaults(func=cmd_coverage)
@@ -139,7 +140,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def cmd_coverage(args: argparse.Namespace) -> int:
-    library = _load(args.paths)
+    library = _load(
+        [*args.paths, *(args.scenarios or [])] if args.paths else with_builtin(args.scenarios) or []
+    )
     _emit(library.errors)
     if not library.scenarios:
         return 1

@@ -50,7 +50,7 @@ def _size(text: str) -> tuple[int, int]:
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("play", help="게임 실행 (시나리오 ID를 주면 바로 시작)")
-    p.add_argument("scenario", nargs="?", help="scenario id to start at once")
+    p.add_argument("scenario", nargs="?", help="scenario id or file (.yaml) to start at once")
     p.add_argument("--profile", help="profile name (created if new)")
     p.add_argument("--mode", choices=("practice", "exam"), help="default: practice (or the session's)")
     p.add_argument(
@@ -63,7 +63,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--screenshots", type=Path, help="autoplay: save a PNG of each screen here")
     p.add_argument("--saves", type=Path, help="progress folder (default: $EUNGDAE_SAVES or saves/)")
     p.add_argument("--size", type=_size, default=(1280, 720), help="window size, e.g. 1024x576")
-    p.add_argument("--scenarios", action="append", help="scenario folders or files (default: scenarios/)")
+    p.add_argument(
+        "--scenarios", action="append", help="scenario folders or files to add to the built-in library"
+    )
     p.set_defaults(func=cmd_play)
 
 
@@ -143,6 +145,10 @@ def cmd_play(args: argparse.Namespace) -> int:
         print("error: --seconds and --screenshots go with --autoplay", file=sys.stderr)
         return 2
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from game.scenario.library import with_builtin
+
+    play_file = args.scenario if args.scenario and is_scenario_file(args.scenario) else None
+    args.scenarios = with_builtin([*(args.scenarios or []), *([play_file] if play_file else [])])
     if not (headless or args.scenario or args.profile or args.session):
         args.onboarding, args.mode = None, args.mode or "practice"
         return run_game(args, None)
@@ -151,6 +157,12 @@ def cmd_play(args: argparse.Namespace) -> int:
 
     library = load_library(args.scenarios)
     report_library(library)
+    if play_file:
+        found = scenario_in_file(library, play_file)
+        if found is None:
+            print(f"error: {play_file} could not be loaded (see the errors above)", file=sys.stderr)
+            return 1
+        args.scenario = found
     if args.scenario:
         try:
             library.get(args.scenario)
@@ -171,6 +183,17 @@ def cmd_play(args: argparse.Namespace) -> int:
             return 1
         return run_autoplay(args, library)
     return run_game(args, library)
+
+
+def is_scenario_file(text: str) -> bool:
+    """`play path/to/file.yaml` names a file; `play phone-late-delivery` an id (ids have no dots)."""
+    return text.endswith((".yaml", ".yml")) or os.path.isfile(text)
+
+
+def scenario_in_file(library: Library, path: str) -> str | None:
+    """The id of the scenario loaded from ``path``, or None if that file did not load."""
+    wanted = Path(path).resolve()
+    return next((s.id for s in library.scenarios if Path(s.path).resolve() == wanted), None)
 
 
 def report_library(library: Library) -> None:

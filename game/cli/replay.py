@@ -11,7 +11,7 @@ from game.cli.arguments import numbers
 from game.engine.scoring import Result
 from game.engine.session import SessionError, play
 from game.scenario.diagnostics import ScenarioError
-from game.scenario.library import load_one
+from game.scenario.library import load_one, with_builtin
 from game.scenario.rubric import Rubric
 
 
@@ -21,13 +21,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--choices", required=True, type=numbers(int), help="1-based, e.g. 2,1,3")
     p.add_argument("--seconds", type=numbers(float), help="response times, e.g. 1.5,4,2")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--scenarios", action="append", help="where to look for the id (default: scenarios/)")
+    p.add_argument("--scenarios", action="append", help="folders or files to add to the built-in library")
     p.set_defaults(func=cmd_replay)
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
     try:
-        scenario, rubric = load_one(args.scenario, args.scenarios)
+        scenario, rubric = load_one(args.scenario, with_builtin(args.scenarios))
     except ScenarioError as exc:
         for d in exc.diagnostics:
             print(d.format(), file=sys.stderr)

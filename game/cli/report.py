@@ -22,7 +22,7 @@ from game.progress.store import ProgressStore
 from game.progress.xapi import statements as xs
 from game.progress.xapi.outbox import Outbox
 from game.progress.xapi.push import Lrs
-from game.scenario.library import PROJECT_ROOT, load_library
+from game.scenario.library import PROJECT_ROOT, load_library, with_builtin
 
 
 def saves_dir(option: str | None) -> Path:
@@ -40,7 +40,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", required=True, choices=("csv", "html", "json", "xapi"))
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument("--saves", metavar="DIR", help="saves folder (default: $EUNGDAE_SAVES or saves/)")
-    p.add_argument("--scenarios", action="append", help="scenario folders for titles (default: scenarios/)")
+    p.add_argument(
+        "--scenarios", action="append", help="scenario folders to add to the built-in library (for titles)"
+    )
     p.set_defaults(func=cmd_report)
 
     x = sub.add_parser("xapi", help="xAPI 문장을 LRS로 보내기")
@@ -62,7 +64,7 @@ def _notices(store: ProgressStore) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    library = load_library(args.scenarios)
+    library = load_library(with_builtin(args.scenarios))
     session = None
     if args.session:
         session, problems = load_session(args.session, library)
@@ -122,7 +124,7 @@ def cmd_push(args: argparse.Namespace) -> int:
     if not folder.is_dir():
         print(f"error: saves folder not found: {folder}", file=sys.stderr)
         return 1
-    store = ProgressStore(folder, load_library(args.scenarios))
+    store = ProgressStore(folder, load_library(with_builtin(args.scenarios)))
     outbox = Outbox(folder)
     try:
         added = outbox.fill(store)

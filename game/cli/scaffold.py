@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from pathlib import Path
 
 from game.authoring.diagram import BOX_H, BOX_W, edges, layout, to_dot, to_svg
 from game.scenario.diagnostics import ScenarioError
-from game.scenario.library import load_one
+from game.scenario.library import BUILTIN_SCENARIOS, load_one
 from game.scenario.model import Scenario
 from game.scenario.schema import ID_PATTERN
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 TEMPLATE_NAMES = ("face_to_face", "phone", "difficult")
+TEMPLATE_SCHEMA_LINE = "# yaml-language-server: $schema=../scenario.schema.json"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -38,10 +40,13 @@ def cmd_new(args: argparse.Namespace) -> int:
         )
         return 2
     text = (TEMPLATES / f"{args.template}.yaml").read_text(encoding="utf-8").replace("__ID__", args.id)
+    target = Path(args.output) if args.output else Path.cwd() / "new.yaml"
+    text = text.replace(
+        TEMPLATE_SCHEMA_LINE, f"# yaml-language-server: $schema={schema_reference(target)}", 1
+    )
     if not args.output:
         sys.stdout.write(text)
         return 0
-    target = Path(args.output)
     if target.exists():
         print(f"error: {target} already exists — choose another file name", file=sys.stderr)
         return 1
@@ -49,6 +54,16 @@ def cmd_new(args: argparse.Namespace) -> int:
     target.write_text(text, encoding="utf-8")
     print(f"wrote {target} — edit it, then: eungdae lint --strict {target}")
     return 0
+
+
+def schema_reference(target: Path) -> str:
+    """The schema as the editor finds it from where the file goes: relative (it works in a clone on any
+    machine), or a file URI where no relative path exists (another drive on Windows)."""
+    schema = BUILTIN_SCENARIOS / "scenario.schema.json"
+    try:
+        return Path(os.path.relpath(schema, target.resolve().parent)).as_posix()
+    except ValueError:
+        return schema.as_uri()
 
 
 def cmd_graph(args: argparse.Namespace) -> int:

@@ -52,6 +52,10 @@ CODES: dict[str, tuple[str, str]] = {
     "W408": ("warning", "stale voice audio"),
     "E501": ("error", "transcript test file malformed"),
     "E502": ("error", "transcript test without its scenario"),
+    "E601": ("error", "line sheet cannot be read"),
+    "E602": ("error", "unknown line id in a sheet"),
+    "E603": ("error", "empty line in a sheet"),
+    "E604": ("error", "line cannot be written back"),
 }
 
 

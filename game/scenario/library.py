@@ -89,16 +89,37 @@ def _display(path: str) -> str:
     return path if relative.startswith("..") else relative
 
 
+def with_builtin(extra: list[str] | None) -> list[str] | None:
+    """Paths that add a trainer's files and folders to the built-in library (``--scenarios``): theirs
+    first, so a copy of a built-in scenario under the same id is the one played."""
+    return [*extra, str(BUILTIN_SCENARIOS)] if extra else None
+
+
+def _builtin(file: str) -> bool:
+    return Path(file).resolve().is_relative_to(BUILTIN_SCENARIOS)
+
+
 def load_library(paths: list[str] | None = None) -> Library:
-    """Load every scenario under ``paths`` (default: the built-in library), collecting all problems."""
+    """Load every scenario under ``paths`` (default: the built-in library), collecting all problems.
+
+    A file listed twice (a scenario given beside the folder holding it) is read once; a built-in scenario
+    whose id a trainer's own file already took is left out quietly (their edited copy shadows it).
+    """
     library = Library()
     rubric_cache: dict[str, Rubric | None] = {}
     seen_ids: dict[str, Pos] = {}
+    seen_files: set[Path] = set()
     for file in scenario_files(paths or [str(BUILTIN_SCENARIOS)]):
+        if Path(file).resolve() in seen_files:
+            continue
+        seen_files.add(Path(file).resolve())
         display = file if not os.path.isabs(file) else _display(file)
         located, problems = load_located(display)
         library.diagnostics.extend(problems)
         if located is None or any(p.is_error for p in problems):
+            continue
+        taken = seen_ids.get(located.data["id"]) if isinstance(located.data.get("id"), str) else None
+        if taken is not None and _builtin(file) and not _builtin(taken.path):
             continue
         rubric_id = located.data.get("rubric", "default")
         rubric = None

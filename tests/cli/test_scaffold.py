@@ -45,3 +45,16 @@ def test_graph_writes_dot_svg_and_png(tmp_path, capsys):
     image = pygame.image.load(str(tmp_path / "g.png"))
     assert image.get_width() > 500 and image.get_height() > 200
     assert main(["graph", "phone-late-delivery", "-o", str(tmp_path / "g.txt")]) == 2
+
+
+def test_new_points_the_schema_line_at_the_schema_from_where_the_file_goes(tmp_path):
+    from game.cli.scaffold import schema_reference
+    from game.scenario.library import BUILTIN_SCENARIOS
+
+    assert schema_reference(BUILTIN_SCENARIOS / "phone" / "new.yaml") == "../scenario.schema.json"
+    target = tmp_path / "deep" / "er" / "mine.yaml"
+    assert main(["new", "my-first", "--template", "phone", "-o", str(target)]) == 0
+    first = target.read_text(encoding="utf-8").splitlines()[0]
+    reference = first.removeprefix("# yaml-language-server: $schema=")
+    assert reference.startswith("../") and reference.endswith("scenarios/scenario.schema.json")
+    assert (target.parent / reference).resolve() == (BUILTIN_SCENARIOS / "scenario.schema.json").resolve()
