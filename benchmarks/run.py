@@ -24,6 +24,7 @@ BENCHMARKS = [
     ("core", "replay_1000"),
     ("ui", "frame_p99"),
     ("ui", "first_frame"),
+    ("bundle", "bundle_first_frame"),
     ("voice", "voice_start"),
     ("voice", "voice_ready"),
 ]

@@ -70,10 +70,15 @@ def render(result: Result, rubric: Rubric) -> str:
     if result.blockers:
         names = ", ".join(rubric.principles[b].title for b in result.blockers)
         lines.append(f"  실격 사유: {names}")
+    if result.missing:
+        names = ", ".join(rubric.principles[p].title for p in result.missing)
+        lines.append(f"  빠진 필수 원칙: {names}")
     for i, d in enumerate(result.decisions, 1):
         mark = "✓" if d.is_best else "✗"
         lines.append(f"  {i}. [{d.node}] {mark} {d.say}")
-        if not d.is_best:
+        if d.right_but_late:
+            lines.append("     옳은 응대였지만 늦었습니다.")
+        elif not d.is_best:
             lines.append(f"     더 나은 응대: {d.best_say}")
         lines.extend(f"     {f}" for f in d.feedback)
     return "\n".join(lines)

@@ -9,13 +9,13 @@ import sys
 from pathlib import Path
 
 from game.authoring.diagram import to_dot, to_svg
+from game.resources import FONTS, TEMPLATES
 from game.scenario.diagnostics import ScenarioError
 from game.scenario.library import BUILTIN_SCENARIOS, load_one
 from game.scenario.model import Scenario
 from game.scenario.rubric import Rubric
 from game.scenario.schema import ID_PATTERN
 
-TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 TEMPLATE_NAMES = ("face_to_face", "phone", "difficult")
 TEMPLATE_SCHEMA_LINE = "# yaml-language-server: $schema=../scenario.schema.json"
 
@@ -94,16 +94,14 @@ def render_png(scenario: Scenario, rubric: Rubric, target: Path) -> None:
     import pygame
 
     from game.authoring import diagram as d
-    from game.scenario.library import PROJECT_ROOT
 
     pygame.font.init()
     picture = d.drawing(scenario, rubric)
     surface = pygame.Surface((picture.width, picture.height))
     surface.fill(pygame.Color(d.PAPER))
-    fonts = PROJECT_ROOT / "assets" / "fonts"
 
     def font(size: int, bold: bool = False) -> pygame.font.Font:
-        return pygame.font.Font(str(fonts / ("NanumGothicBold.ttf" if bold else "NanumGothic.ttf")), size)
+        return pygame.font.Font(str(FONTS / ("NanumGothicBold.ttf" if bold else "NanumGothic.ttf")), size)
 
     title, legend, head, body, small = font(18, True), font(12), font(14, True), font(12), font(11)
     surface.blit(title.render(picture.title, True, pygame.Color(d.TEXT)), (d.MARGIN, d.MARGIN))

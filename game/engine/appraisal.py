@@ -36,6 +36,7 @@ class Appraisal:
     steps: list[str] = field(default_factory=list)
     blockers: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    broken: list[str] = field(default_factory=list)
 
     def copy(self) -> Appraisal:
         return Appraisal(
@@ -46,6 +47,7 @@ class Appraisal:
             list(self.steps),
             list(self.blockers),
             list(self.notes),
+            list(self.broken),
         )
 
     def add(self, effects: dict[str, float] | object) -> None:
@@ -75,20 +77,17 @@ def appraise(
             result.add(rubric.principles[name].follow)
             result.citations.append(Citation(name, True, "author"))
         for name in choice.breaks:
-            principle = rubric.principles[name]
-            result.add(principle.breach)
             result.citations.append(Citation(name, False, "author"))
-            if principle.blocker:
-                result.blockers.append(name)
+            _breach(rubric, name, result)
         steps.extend(choice.steps)
     for rule in rubric.wording_hits(text):
         result.wording.append(rule.id)
-        result.add(rule.effects)
         result.mood += rule.mood
-        harmful = sum(rule.effects.values()) < 0 or rule.mood < 0
-        result.citations.append(Citation(rule.principle, not harmful, f"wording:{rule.id}"))
-        if harmful and rubric.principles[rule.principle].blocker and rule.principle not in result.blockers:
-            result.blockers.append(rule.principle)
+        result.citations.append(Citation(rule.principle, not rule.breaks, f"wording:{rule.id}"))
+        if rule.breaks:
+            _breach(rubric, rule.principle, result)
+        else:
+            result.add(rule.effects)
         if rule.step and rule.step not in steps:
             steps.append(rule.step)
     if complaint_active and rubric.complaint:
@@ -96,6 +95,21 @@ def appraise(
     order = {name: i for i, name in enumerate(rubric.steps)}
     result.steps = sorted(dict.fromkeys(steps), key=lambda s: order.get(s, len(order)))
     return result
+
+
+def _breach(rubric: Rubric, name: str, result: Appraisal) -> None:
+    """Charge a broken principle once per line, whether the author annotated it or a rule caught it.
+
+    The breach is recorded in ``broken`` so a line annotated ``breaks: [no_blame]`` that also says
+    "고객님 탓" costs what either would alone, not twice.
+    """
+    if name in result.broken:
+        return
+    result.broken.append(name)
+    principle = rubric.principles[name]
+    result.add(principle.breach)
+    if principle.blocker:
+        result.blockers.append(name)
 
 
 def _complaint(rubric: Rubric, steps: list[str], state: ConversationState, result: Appraisal) -> None:

@@ -53,6 +53,11 @@ class Decision:
         """The best option, answered in time: the habit measure counts these."""
         return self.chosen_value >= self.best_value - EPSILON
 
+    @property
+    def right_but_late(self) -> bool:
+        """The best words, said too late: the coaching says so instead of offering the same line again."""
+        return self.choice_id == self.best_choice_id and self.lateness in ("late", "very_late")
+
     def to_json(self, rubric: Rubric) -> dict:
         return {
             "node": self.node,
@@ -96,6 +101,7 @@ class Result:
     handle_seconds: float
     consistency: float
     complaint: dict = field(default_factory=dict)
+    missing: list[str] = field(default_factory=list)  # required principles never followed on the path
 
     def to_json(self, rubric: Rubric) -> dict:
         return {
@@ -110,6 +116,7 @@ class Result:
             "frameworks": {k: _round(v) for k, v in self.frameworks.items()},
             "dimensions": {k: _round(v) for k, v in self.dimensions.items()},
             "blockers": list(self.blockers),
+            "missing": list(self.missing),
             "consistency": _round(self.consistency * 100),
             "mood": list(self.mood_trace),
             "handle_seconds": round(self.handle_seconds, 3),
@@ -165,6 +172,7 @@ def compute_result(
     mood_trace: list[int],
     ending: Ending | None,
     history: HabitHistory | None = None,
+    required: tuple[str, ...] = (),
 ) -> Result:
     dims = dimension_scores(rubric, decisions)
     share = consistency(decisions)
@@ -182,12 +190,15 @@ def compute_result(
     total_weight = sum(w for w, _ in assessed)
     overall = sum(w * v for w, v in assessed) / total_weight if total_weight else 0.0
     blockers = list(dict.fromkeys(b for d in decisions for b in d.chosen.blockers))
+    followed = {c.principle for d in decisions for c in d.chosen.citations if c.followed}
+    missing = [p for p in required if p not in followed]
     return Result(
         scenario=scenario_id,
         overall=overall,
         passed=ending is not None
         and not ending.fails_attempt
         and not blockers
+        and not missing
         and overall >= pass_mark - EPSILON,
         pass_mark=pass_mark,
         dimensions=ordered,
@@ -200,6 +211,7 @@ def compute_result(
         handle_seconds=sum(d.seconds for d in decisions),
         consistency=share,
         complaint=_complaint_summary(rubric, decisions),
+        missing=missing,
     )
 
 

@@ -250,7 +250,7 @@ class Session:
             chosen=chosen,
             best=best,
             worst=worst_values([*candidates, answered], timing_worst),
-            feedback=self._feedback(choice, chosen, elapsed),
+            feedback=self._feedback(choice, chosen, elapsed, right=choice_id == best_id),
             mood_before=self.state.mood,
             mood_after=self.state.mood,
             typed=choice is None,
@@ -264,11 +264,12 @@ class Session:
             return "on_time"
         return "late" if elapsed <= 2 * limit else "very_late"
 
-    def _feedback(self, choice: Choice | None, chosen: Appraisal, elapsed: float) -> list[str]:
+    def _feedback(self, choice: Choice | None, chosen: Appraisal, elapsed: float, right: bool) -> list[str]:
         """Coaching lines: the author's why first, then each principle the rubric saw, once per verdict.
 
         A late answer always says so, even when the words themselves followed the same principle
         ("바로 확인해 드리겠습니다" said after the limit): otherwise the trainee sees a miss and no reason.
+        When the late words were the best ones (``right``), it says they were right but late.
         """
         lines = [choice.feedback] if choice is not None and choice.feedback else []
         seen: set[tuple[str, bool]] = set()
@@ -276,8 +277,9 @@ class Session:
             principle = self.rubric.principles[citation.principle]
             if citation.reason == "timing":
                 limit = self.node.time_limit or 0.0
+                verdict = "옳은 응대였지만 " if right else ""
                 lines.append(
-                    f"[{principle.title}] 제한 시간 {limit:g}초를 넘겨 {elapsed:.1f}초 만에 답했습니다."
+                    f"[{principle.title}] {verdict}제한 시간 {limit:g}초를 넘겨 {elapsed:.1f}초 만에 답했습니다."
                 )
                 continue
             if (citation.principle, citation.followed) in seen:
@@ -315,6 +317,7 @@ class Session:
             self.mood_trace,
             self.node.ending,
             self.history,
+            self.rubric.required_for(self.scenario.kinds),
         )
 
     def fork(self) -> Session:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game.resources import ROOT, SCENARIOS
 from game.scenario.diagnostics import Diagnostic, ScenarioError
 from game.scenario.loader import build_scenario
 from game.scenario.model import Pos, Scenario
@@ -18,8 +19,8 @@ from game.scenario.rubric import Rubric, build_rubric
 from game.scenario.schema import ID_PATTERN
 from game.scenario.source import load_located
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-BUILTIN_SCENARIOS = PROJECT_ROOT / "scenarios"
+PROJECT_ROOT = ROOT
+BUILTIN_SCENARIOS = SCENARIOS
 SKIPPED_FOLDERS = {"rubrics", "sessions"}
 TRANSCRIPT_SUFFIXES = (".test.yaml", ".test.yml")  # trainers' transcript tests live beside scenarios
 

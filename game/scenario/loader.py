@@ -97,6 +97,7 @@ def _node(node_id: str, raw: dict[str, Any], scenario_id: str, located: Located)
         emotion=raw.get("emotion"),
         event=raw.get("event"),
         time_limit=float(raw["time_limit"]) if "time_limit" in raw else None,
+        fixed_order=raw.get("order") == "fixed",
         choices=tuple(
             _choice(c, i, scenario_id, node_id, located, (*path, "choices", i))
             for i, c in enumerate(raw.get("choices", []))
@@ -115,6 +116,7 @@ def _node(node_id: str, raw: dict[str, Any], scenario_id: str, located: Located)
             bool(ending.get("resolved", False)),
             ending.get("summary", ""),
             bool(ending.get("fails", False)),
+            bool(ending.get("acceptable", False)),
         )
         if ending
         else None,

@@ -106,11 +106,16 @@ class Ending:
     resolved: bool
     summary: str = ""
     fails: bool = False
+    acceptable: bool = False
 
     @property
     def fails_attempt(self) -> bool:
-        """A lost customer fails the attempt whatever the score; an author may mark other endings too."""
-        return self.fails or self.outcome == "lost"
+        """A lost customer, or a problem left unresolved, fails the attempt whatever the score.
+
+        An author marks other failing endings ``fails: true``, and an unresolved ending that is the right
+        outcome (an abusive call ended by process and reported) ``acceptable: true``.
+        """
+        return self.fails or self.outcome == "lost" or not (self.resolved or self.acceptable)
 
 
 @dataclass(frozen=True)
@@ -121,6 +126,7 @@ class Node:
     emotion: str | None = None
     event: str | None = None
     time_limit: float | None = None
+    fixed_order: bool = False
     choices: tuple[Choice, ...] = ()
     typed: TypedReply | None = None
     next: tuple[Branch, ...] = ()
@@ -211,6 +217,11 @@ class Scenario:
     def uses_complaint_steps(self) -> bool:
         """The complaint procedure is judged only where the author tagged some choice with steps."""
         return any(c.steps for n in self.nodes.values() for c in n.choices)
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """What kind of scenario this is, for a rubric's ``required:`` principles."""
+        return (self.category, "complaint") if self.uses_complaint_steps else (self.category,)
 
     @property
     def endings(self) -> tuple[Node, ...]:

@@ -18,7 +18,7 @@ from types import MappingProxyType
 from typing import Any
 
 from game.scenario.diagnostics import Diagnostic, ScenarioError
-from game.scenario.model import CUSTOMER_TYPES
+from game.scenario.model import CATEGORIES, CUSTOMER_TYPES
 from game.scenario.schema import EFFECTS, ID_PATTERN
 from game.scenario.source import Located, load_located
 from game.scenario.validation import validate
@@ -105,6 +105,11 @@ RUBRIC_SCHEMA: dict[str, Any] = {
                     "patterns": {"type": "array", "minItems": 1, "items": _text},
                     "unless": {"type": "array", "items": _text},
                     "principle": {"type": "string", "pattern": ID_PATTERN},
+                    "breaks": {
+                        "type": "boolean",
+                        "description": "The phrase breaks its principle and costs what the principle's "
+                        "break: costs, exactly as if the author had written breaks: [principle].",
+                    },
                     "effects": EFFECTS,
                     "mood": {"type": "integer", "minimum": -5, "maximum": 5},
                     "step": {"type": "string", "pattern": ID_PATTERN},
@@ -138,6 +143,17 @@ RUBRIC_SCHEMA: dict[str, Any] = {
                 "step_before_apology": EFFECTS,
                 "order_principle": _text,
                 "apology_principle": _text,
+            },
+        },
+        "required": {
+            "type": "object",
+            "description": "Principles an attempt must follow somewhere on its path, per kind of scenario "
+            "(complaint, or a category); an attempt without one fails, like a blocker.",
+            "propertyNames": {"enum": ["complaint", *CATEGORIES]},
+            "additionalProperties": {
+                "type": "array",
+                "minItems": 1,
+                "items": {"type": "string", "pattern": ID_PATTERN},
             },
         },
         "habit": {
@@ -192,7 +208,11 @@ class Principle:
 
 @dataclass(frozen=True)
 class WordingRule:
-    """A phrase judged wherever a trainee says it; ``unless`` guards against false hits."""
+    """A phrase judged wherever a trainee says it; ``unless`` guards against false hits.
+
+    A rule either ``breaks`` its principle (and then costs what the principle's ``break:`` costs, so
+    the same breach costs the same however it was noticed) or earns its own ``effects``.
+    """
 
     id: str
     patterns: tuple[re.Pattern[str], ...]
@@ -202,6 +222,7 @@ class WordingRule:
     mood: int = 0
     step: str | None = None
     feedback: str = ""
+    breaks: bool = False
 
     def matches(self, text: str) -> bool:
         norm = normalise(text)
@@ -254,6 +275,7 @@ class Rubric:
     complaint: ComplaintProcedure | None = None
     habit: Habit | None = None
     pass_mark: float = 80.0
+    required: Mapping[str, tuple[str, ...]] = field(default_factory=_empty)
     path: str = ""
     _hits: dict[str, tuple[WordingRule, ...]] = field(default_factory=dict, compare=False, repr=False)
     _weights: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
@@ -264,6 +286,10 @@ class Rubric:
         if hits is None:
             hits = self._hits[text] = tuple(rule for rule in self.wording if rule.matches(text))
         return hits
+
+    def required_for(self, kinds: tuple[str, ...]) -> tuple[str, ...]:
+        """The principles an attempt at a scenario of these kinds must follow somewhere on its path."""
+        return tuple(dict.fromkeys(p for kind in kinds for p in self.required.get(kind, ())))
 
     @property
     def effect_dimensions(self) -> tuple[str, ...]:
@@ -334,6 +360,10 @@ def _check_names(located: Located, rubric: Rubric) -> list[Diagnostic]:
         need_principle(rule.principle, ("wording", index, "principle"))
         for name in rule.effects:
             need_dim(name, ("wording", index, "effects", name))
+        out.extend(_check_breach(located, rubric, index, rule))
+    for kind, names in rubric.required.items():
+        for i, name in enumerate(names):
+            need_principle(name, ("required", kind, i))
     if rubric.timing:
         need_dim(rubric.timing.dimension, ("timing", "dimension"))
         need_principle(rubric.timing.principle, ("timing", "principle"))
@@ -348,6 +378,43 @@ def _check_names(located: Located, rubric: Rubric) -> list[Diagnostic]:
         need_principle(c.order_principle, ("complaint", "order_principle"))
         need_principle(c.apology_principle, ("complaint", "apology_principle"))
     return out
+
+
+def _check_breach(located: Located, rubric: Rubric, index: int, rule: WordingRule) -> list[Diagnostic]:
+    """A phrase that breaks a principle costs the principle's break: never a price of its own.
+
+    Otherwise "고객님 탓" caught by the words and the same line annotated ``breaks: [no_blame]`` would
+    cost different points, and a trainee could not tell which score to trust.
+    """
+    principle = rubric.principles.get(rule.principle)
+    if rule.breaks and rule.effects:
+        return [
+            Diagnostic(
+                "E104",
+                f"wording rule '{rule.id}' breaks its principle and also gives effects",
+                f"remove effects: — a breach costs what principle '{rule.principle}' break: says",
+                located.pos(("wording", index, "effects")),
+            )
+        ]
+    if rule.breaks and principle is not None and not principle.breach:
+        return [
+            Diagnostic(
+                "E104",
+                f"wording rule '{rule.id}' breaks principle '{rule.principle}', which has no break: cost",
+                f"give principle '{rule.principle}' a break: (e.g. {{attitude: -2}})",
+                located.pos(("wording", index, "breaks")),
+            )
+        ]
+    if not rule.breaks and any(v < 0 for v in rule.effects.values()):
+        return [
+            Diagnostic(
+                "E104",
+                f"wording rule '{rule.id}' takes points away with effects:",
+                f"write breaks: true instead; principle '{rule.principle}' break: sets what the breach costs",
+                located.pos(("wording", index, "effects")),
+            )
+        ]
+    return []
 
 
 def _compile(
@@ -386,6 +453,7 @@ def build_rubric(located: Located) -> tuple[Rubric | None, list[Diagnostic]]:
                 mood=int(rule.get("mood", 0)),
                 step=rule.get("step"),
                 feedback=rule.get("feedback", ""),
+                breaks=bool(rule.get("breaks", False)),
             )
         )
     timing = raw.get("timing")
@@ -461,6 +529,7 @@ def build_rubric(located: Located) -> tuple[Rubric | None, list[Diagnostic]]:
         )
         if habit
         else None,
+        required=MappingProxyType({k: tuple(v) for k, v in raw.get("required", {}).items()}),
         path=located.path,
     )
     problems.extend(_check_names(located, rubric))

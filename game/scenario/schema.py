@@ -99,6 +99,11 @@ NODE: dict[str, Any] = {
         "emotion": {"enum": list(EMOTIONS)},
         "event": {"enum": list(EVENTS)},
         "time_limit": {"type": "number", "exclusiveMinimum": 0, "maximum": 600},
+        "order": {
+            "enum": ["shuffled", "fixed"],
+            "description": "How the choices are shown: shuffled per attempt (default) or fixed in the order "
+            "written, where the order is the point (a menu the customer reads out).",
+        },
         "choices": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/choice"}},
         "typed": {
             "type": "object",
@@ -122,6 +127,11 @@ NODE: dict[str, Any] = {
                 "fails": {
                     "type": "boolean",
                     "description": "Reaching this ending fails the attempt whatever the score ('lost' always does).",
+                },
+                "acceptable": {
+                    "type": "boolean",
+                    "description": "An unresolved ending that is still the right outcome (ending an abusive call "
+                    "by process, say): it does not fail the attempt. Unresolved endings fail without it.",
                 },
                 "summary": _text,
             },

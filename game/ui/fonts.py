@@ -8,15 +8,14 @@ are computed once per text, width and size.
 from __future__ import annotations
 
 from collections import OrderedDict
-from pathlib import Path
 
 import pygame
 
+from game.resources import FONTS
 from game.ui.wrap import wrap
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
-REGULAR = FONT_DIR / "NanumGothic.ttf"
-BOLD = FONT_DIR / "NanumGothicBold.ttf"
+REGULAR = FONTS / "NanumGothic.ttf"
+BOLD = FONTS / "NanumGothicBold.ttf"
 _MAX_SURFACES = 600
 _MAX_LAYOUTS = 400
 

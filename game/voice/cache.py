@@ -16,12 +16,13 @@ import struct
 import threading
 from pathlib import Path
 
+from game.resources import FROZEN, SHIPPED_VOICES
 from game.voice.atomic import write_atomic
 from game.voice.backends import RawAudio
 from game.voice.manifest import Manifest
 
 ENV_VAR = "EUNGDAE_VOICE_CACHE"
-SHIPPED_DIR = Path(__file__).resolve().parents[2] / "assets" / "voices"
+SHIPPED_DIR = SHIPPED_VOICES
 RAW_EXTS = ("mp3", "wav")
 
 
@@ -111,8 +112,9 @@ class VoiceCache:
         return path
 
     def can_ship(self) -> bool:
-        """Only a source checkout has assets/voices/; an installed game never writes beside its code."""
-        return self.shipped is not None and self.shipped.is_dir()
+        """Only a source checkout has assets/voices/; an installed or bundled game never writes beside its
+        code (the bundle carries the folder, read-only)."""
+        return not FROZEN and self.shipped is not None and self.shipped.is_dir()
 
     def discard(self, path: Path) -> None:
         """Drop an entry found unreadable later (e.g. raw bytes that do not decode); never shipped files."""

@@ -37,7 +37,7 @@ wording:
   - id: refusal
     patterns: ['안 ?돼요']
     principle: polite
-    effects: {attitude: -2}
+    breaks: true
     feedback: 거절하지 마세요.
   - id: apology
     patterns: ['죄송합니다']
@@ -55,6 +55,7 @@ complaint:
   order_principle: order
   apology_principle: apologise_first
 habit: {dimension: habit, history_attempts: 3, history_weight: 0.5, principle: habit}
+required: {complaint: [apologise_first]}
 """
 
 TINY_SCENARIO = """

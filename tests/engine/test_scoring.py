@@ -152,4 +152,107 @@ def test_habit_blends_this_attempt_with_recent_attempts(story):
 def test_a_late_answer_is_explained_even_when_the_words_were_right(story):
     late = scores(story, [1, 1, 1], [7, 1, 1]).decisions[0]
     assert not late.is_best and late.best_say == late.say
+    assert late.right_but_late
+    assert "[신속] 옳은 응대였지만 제한 시간 5초를 넘겨 7.0초 만에 답했습니다." in late.feedback
+
+
+def test_a_late_weaker_answer_is_not_called_right(story):
+    late = scores(story, [2, 1, 1], [7, 1, 1]).decisions[0]
+    assert not late.right_but_late
     assert "[신속] 제한 시간 5초를 넘겨 7.0초 만에 답했습니다." in late.feedback
+
+
+# A variant of the tiny story with a pass mark of 70 and a fourth complaint option that hears the reason
+# with no apology ("어떻게 된 일인지 말씀해 주시겠어요?", mood +2): procedure −1 (step before apology)
+# +2 (hear_reason in order) = 1, value 1. The worst values at the complaint stay smile 0, procedure −3,
+# attitude −3, so every number of the tiny story's other paths is unchanged.
+NO_APOLOGY_OPTION = """      - say: 어떻게 된 일인지 말씀해 주시겠어요?
+        steps: [hear_reason]
+        mood: 2
+        next: close
+  close:"""
+
+
+def lenient_story(tmp_path, ending_extra=""):
+    from tests.engine.stories import TINY_SCENARIO
+
+    text = TINY_SCENARIO.replace("rubric: tiny\n", "rubric: tiny\npass_mark: 70\n").replace(
+        "  close:", NO_APOLOGY_OPTION, 1
+    )
+    text = text.replace(
+        "    ending: {outcome: neutral}", "    ending: {outcome: neutral" + ending_extra + "}"
+    )
+    return load_story(tmp_path, text)
+
+
+def test_a_complaint_with_no_apology_anywhere_fails_and_names_it(tmp_path):
+    # choices 1, 4, 1 (all 1 s): smile (2 + 0 + 0)/3 = 66.7; attitude (4 + 3 + 3)/10 = 100; speed 100;
+    # procedure (1 + 3)/6 = 66.7; habit 2/3 = 66.7.
+    # overall (0.5·66.7 + 0.5·100 + 0.5·100 + 0.5·66.7 + 1·66.7)/3 = 233.3/3 = 77.8 ≥ 70, mood 0+1+2 = 3 →
+    # the delighted ending; without the rubric's required apology this path would pass.
+    scenario, rubric = lenient_story(tmp_path)
+    result = play(scenario, rubric, [1, 4, 1], [1, 1, 1]).result()
+    assert result.overall == pytest.approx(233.3333 / 3, abs=0.01)
+    assert result.ending == "delighted" and result.resolved
+    assert result.missing == ["apologise_first"]
+    assert not result.passed
+    assert result.to_json(rubric)["missing"] == ["apologise_first"]
+    # the same path with the apology (complaint option 1) passes
+    assert play(scenario, rubric, [1, 1, 1], [1, 1, 1]).result().passed
+
+
+def test_an_unresolved_ending_fails_unless_the_author_accepts_it(tmp_path):
+    # choices 3, 1, 1: attitude (0 + 3 + 3)/10 = 60, smile 1/3, speed 100, procedure 100, habit 2/3:
+    # overall (16.7 + 50 + 30 + 33.3 + 100)/3 = 76.7 ≥ 70; mood 0 − 1 + 2 = 1 < 2 → the neutral,
+    # unresolved ending.
+    scenario, rubric = lenient_story(tmp_path)
+    result = play(scenario, rubric, [3, 1, 1], [1, 1, 1]).result()
+    assert result.overall == pytest.approx(230 / 3)
+    assert result.ending == "neutral" and not result.resolved
+    assert not result.passed
+    scenario, rubric = lenient_story(tmp_path, ", acceptable: true")
+    assert play(scenario, rubric, [3, 1, 1], [1, 1, 1]).result().passed
+
+
+STEPS_BEFORE_APOLOGY = """
+id: two-steps
+title: 사과 없이 두 단계
+category: phone
+rubric: tiny
+customer: {name: 손님}
+start: hear
+nodes:
+  hear:
+    customer: 물건이 안 왔어요.
+    choices:
+      - say: 어떻게 된 일인지 말씀해 주시겠어요?
+        steps: [hear_reason]
+        next: solve
+      - say: 죄송합니다. 어떻게 된 일인지 말씀해 주시겠어요?
+        steps: [hear_reason]
+        next: solve
+  solve:
+    customer: 어제 받기로 했어요.
+    choices:
+      - say: 오늘 다시 보내 드리겠습니다.
+        steps: [solve]
+        next: done
+      - say: 죄송합니다. 오늘 다시 보내 드리겠습니다.
+        steps: [solve]
+        next: done
+  done:
+    customer: 네.
+    ending: {outcome: satisfied, resolved: true}
+"""
+
+
+def test_a_step_before_the_apology_is_charged_once_per_path(tmp_path):
+    # hear: option 1 hears the reason with no apology: procedure −1 (step before apology) + 2 (in order) = 1.
+    # solve: option 1 takes another step, still with no apology: only +2 (in order) — the missing apology
+    # was charged at the first step and is not charged again.
+    scenario, rubric = load_story(tmp_path, STEPS_BEFORE_APOLOGY)
+    result = play(scenario, rubric, [1, 1]).result()
+    first, second = result.decisions
+    assert first.chosen.effects["procedure"] == 1
+    assert second.chosen.effects["procedure"] == 2
+    assert [n for d in result.decisions for n in d.chosen.notes].count("step_before_apology") == 1

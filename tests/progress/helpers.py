@@ -69,7 +69,7 @@ def random_session(library: Library, scenario_id: str, rng: random.Random) -> Se
 def small_class(folder: Path) -> ProgressStore:
     """The hand-worked set of the report tests (overall scores from the engine, stated here):
 
-    김하늘: BEST 100.0 passed, then ARGUE 45.0 failed · 이도윤: EXCUSE 86.2 passed · 박서준: ARGUE 45.0 failed
+    김하늘: BEST 100.0 passed, then ARGUE 45.0 failed · 이도윤: EXCUSE 86.4 passed · 박서준: ARGUE 45.0 failed
     """
     clock = Clock(datetime(2025, 3, 3, 12, 0, tzinfo=timezone.utc))  # the same date in any time zone ±11 h
     store = store_at(folder, clock)

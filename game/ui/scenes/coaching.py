@@ -87,7 +87,11 @@ class CoachingScene(Scene):
         ctx, th, d = self.ctx, self.ctx.theme, self.decision
         out = [
             Block(
-                ctx.t("coach.best") if d.is_best else ctx.t("coach.miss"),
+                ctx.t("coach.best")
+                if d.is_best
+                else ctx.t("coach.right_but_late")
+                if d.right_but_late
+                else ctx.t("coach.miss"),
                 28,
                 th.good if d.is_best else th.bad,
                 bold=True,
@@ -111,7 +115,7 @@ class CoachingScene(Scene):
         if d.feedback:
             out.append(Block(ctx.t("coach.principles"), 17, th.accent, bold=True, gap=16))
             out.extend(Block(f"· {line}", 19, th.text, gap=4, indent=8) for line in d.feedback)
-        if not d.is_best:
+        if not d.is_best and not d.right_but_late:
             out += [
                 Block(ctx.t("coach.better"), 17, th.good, bold=True, gap=16),
                 Block(f"“{d.best_say}”", 21, th.text, gap=4),

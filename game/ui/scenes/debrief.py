@@ -186,9 +186,14 @@ class DebriefScene(Scene):
             blocks.append(Block(ctx.t("debrief.ending", ending=outcome), 20, th.accent, bold=True, gap=16))
         if ending is not None and ending.summary:
             blocks.append(Block(ending.summary, 17, th.text, gap=6))
+        if ending is not None and not ending.resolved and not ending.acceptable and ending.outcome != "lost":
+            blocks.append(Block(ctx.t("debrief.unresolved"), 17, th.bad, bold=True, gap=14))
         if r.blockers:
             names = ", ".join(self._title(self.rubric.principles[b]) for b in r.blockers)
             blocks.append(Block(ctx.t("debrief.blockers", names=names), 17, th.bad, bold=True, gap=14))
+        if r.missing:
+            names = ", ".join(self._title(self.rubric.principles[p]) for p in r.missing)
+            blocks.append(Block(ctx.t("debrief.required", names=names), 17, th.bad, bold=True, gap=14))
         complaint = r.complaint
         procedure = self.rubric.complaint
         if complaint and procedure is not None:
@@ -226,8 +231,11 @@ class DebriefScene(Scene):
         d = self.result.decisions[index]
         mark = "○" if d.is_best else "×"
         blocks = [Block(f"{index + 1}. {mark} {d.say}", 16, th.good if d.is_best else th.bad, bold=True)]
-        if not d.is_best:
+        if d.right_but_late:
+            blocks.append(Block(ctx.t("debrief.right_but_late"), 15, th.text, indent=18, gap=3))
+        elif not d.is_best:
             blocks.append(Block(ctx.t("debrief.better", say=d.best_say), 15, th.text, indent=18, gap=3))
+        if not d.is_best:
             blocks.extend(Block(f"· {f}", 14, th.text_dim, indent=18, gap=2) for f in d.feedback)
         return blocks
 

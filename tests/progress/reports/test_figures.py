@@ -17,10 +17,10 @@ def figs(tmp_path):
 def test_trainee_profiles_and_class_averages_by_hand(figs):
     people = figs.trainees
     assert people["김하늘"].overall == pytest.approx((100.0 + 45.0) / 2)  # 72.5
-    assert people["이도윤"].overall == pytest.approx(86.2)
+    assert people["이도윤"].overall == pytest.approx(86.4)
     assert people["박서준"].overall == pytest.approx(45.0)
-    # every trainee weighs the same: (72.5 + 86.2 + 45.0) / 3
-    assert figs.average.overall == pytest.approx(67.9)
+    # every trainee weighs the same: (72.5 + 86.4 + 45.0) / 3 = 67.97
+    assert figs.average.overall == pytest.approx(203.9 / 3)
     # 3S: 김하늘 (100 + 76.7) / 2 = 88.35, 이도윤 97.8, 박서준 76.7 -> 87.6166…
     assert people["김하늘"].frameworks["3S"] == pytest.approx(88.35)
     assert figs.average.frameworks["3S"] == pytest.approx((88.35 + 97.8 + 76.7) / 3)
@@ -49,7 +49,7 @@ def test_a_profile_scope_and_a_session_pass_mark(tmp_path):
     strict = OnboardingSession("1일차", date(2025, 3, 3), (LATE,), "exam", pass_mark=90)
     entries = select(pairs, session=strict)
     assert len(entries) == 4  # played on the session's date, untagged
-    # at 90, 이도윤's 86.2 no longer passes: only 김하늘's 100 does
+    # at 90, 이도윤's 86.4 no longer passes: only 김하늘's 100 does
     assert compute(entries, LIBRARY, "s", strict.scenarios).pass_rate == pytest.approx(1 / 4)
     other_day = OnboardingSession("2일차", date(2025, 3, 4), (LATE,), "exam")
     assert select(pairs, session=other_day) == []

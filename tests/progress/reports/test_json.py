@@ -16,7 +16,7 @@ def test_the_json_report_carries_the_same_figures(tmp_path):
         "pass_rate": 0.5,
         "trainees_passed": {"김하늘": True, "박서준": False, "이도윤": True},
     }
-    assert data["class_average"]["overall"] == 67.9
+    assert data["class_average"]["overall"] == 68.0
     assert data["trainees"]["김하늘"]["overall"] == 72.5
     assert len(data["attempts"]) == 4 and data["attempts"][0]["profile"] == "김하늘"
     complaint = next(r for r in data["heatmap"] if r["node"] == "complaint")
