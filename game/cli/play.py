@@ -51,6 +51,9 @@ def _size(text: str) -> tuple[int, int]:
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("play", help="게임 실행 (시나리오 ID를 주면 바로 시작)")
     p.add_argument("scenario", nargs="?", help="scenario id or file (.yaml) to start at once")
+    p.add_argument(
+        "--from", dest="from_node", metavar="NODE", help="start the scenario at this node (not recorded)"
+    )
     p.add_argument("--profile", help="profile name (created if new)")
     p.add_argument("--mode", choices=("practice", "exam"), help="default: practice (or the session's)")
     p.add_argument(
@@ -115,6 +118,19 @@ def load_onboarding(args: argparse.Namespace, library: Library):
     return session, None
 
 
+def check_from(args: argparse.Namespace, library: Library) -> str | None:
+    """Why ``--from NODE`` cannot start (the scenario has no such node), or None."""
+    import difflib
+
+    nodes = list(library.get(args.scenario).nodes)
+    if args.from_node in nodes:
+        args.profile = args.profile or DEFAULT_PROFILE  # straight into the play; it is not recorded
+        return None
+    close = difflib.get_close_matches(args.from_node, nodes, n=1)
+    hint = f" — did you mean '{close[0]}'?" if close else f" (nodes: {', '.join(nodes)})"
+    return f"'{args.scenario}' has no node '{args.from_node}'{hint}"
+
+
 def check_autoplay(args: argparse.Namespace, library: Library) -> str | None:
     """An error message if the drive cannot succeed, checked on the engine before any window opens."""
     from game.engine.session import SessionError, play
@@ -144,6 +160,10 @@ def cmd_play(args: argparse.Namespace) -> int:
     elif args.seconds or args.screenshots:
         print("error: --seconds and --screenshots go with --autoplay", file=sys.stderr)
         return 2
+    if args.from_node and (not args.scenario or headless):
+        why = "give the scenario: eungdae play ID --from NODE" if not args.scenario else "not with --autoplay"
+        print(f"error: --from: {why}", file=sys.stderr)
+        return 2
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from game.scenario.library import with_builtin
 
@@ -169,6 +189,11 @@ def cmd_play(args: argparse.Namespace) -> int:
         except KeyError:
             known = ", ".join(s.id for s in library.scenarios) or "none"
             print(f"error: no scenario with id '{args.scenario}' (known: {known})", file=sys.stderr)
+            return 1
+    if args.from_node:
+        problem = check_from(args, library)
+        if problem:
+            print(f"error: --from: {problem}", file=sys.stderr)
             return 1
     if not library.scenarios:
         return 1
@@ -273,7 +298,7 @@ def run_game(args: argparse.Namespace, library: Library | None) -> int:
 
         assert library is not None
         scenario = library.get(args.scenario)
-        app.start(PlayScene(ctx, scenario, library.rubric_for(scenario)))
+        app.start(PlayScene(ctx, scenario, library.rubric_for(scenario), start=args.from_node))
     else:
         from game.ui.scenes.select import SelectScene
 

@@ -58,8 +58,12 @@ class Session:
         clock: Callable[[], float] = time.monotonic,
         history: HabitHistory | None = None,
         pass_mark: float | None = None,
+        start: str | None = None,
     ):
+        if start is not None and start not in scenario.nodes:
+            raise SessionError(f"scenario '{scenario.id}' has no node '{start}' to start from")
         self.scenario = scenario
+        self.start = start  # a trainer trying one part (``play --from``); None: the scenario's start
         self._pass_mark = pass_mark
         self.rubric = rubric
         self.mode = mode
@@ -77,7 +81,7 @@ class Session:
         self.actions: list[dict[str, Any]] = []
         self.mood_trace: list[int] = [self.state.mood]
         self._result: Result | None = None
-        self._enter(self.scenario.start)
+        self._enter(self.start or self.scenario.start)
 
     def _enter(self, node_id: str) -> None:
         self.node = self.scenario.nodes[node_id]
@@ -367,6 +371,7 @@ class Session:
             "pass_mark": self._pass_mark,
             "actions": list(self.actions),
             "node": self.node.id,
+            **({"start": self.start} if self.start else {}),
         }
 
     @classmethod
@@ -393,6 +398,7 @@ class Session:
             clock=clock,
             history=history,
             pass_mark=float(mark) if isinstance(mark, (int, float)) else None,
+            start=data["start"] if isinstance(data.get("start"), str) else None,
         )
         try:
             session._replay(list(data.get("actions", [])))

@@ -180,3 +180,11 @@ def test_a_broken_file_is_exit_1_with_its_errors(tmp_path, capsys):
     assert main(["play", str(path), "--autoplay", "1"]) == 1
     err = capsys.readouterr().err
     assert f"{path}:" in err and "could not be loaded" in err
+
+
+def test_from_needs_a_scenario_and_a_node_it_has(capsys):
+    assert main(["play", "--from", "solve"]) == 2
+    assert "give the scenario" in capsys.readouterr().err
+    assert main(["play", "phone-late-delivery", "--from", "solve", "--autoplay", "1"]) == 2
+    assert main(["play", "phone-late-delivery", "--from", "solv"]) == 1
+    assert "no node 'solv' — did you mean 'solve'?" in capsys.readouterr().err
