@@ -264,7 +264,9 @@ def drawing(scenario: Scenario, rubric: Rubric | None = None) -> Drawing:
     columns = max(c for _, c in slot.values()) + 1
     corridor_right = x_of(columns) - GAP_X // 2
     width = max(corridor_right + LANE * (back + 2) + MARGIN, text_width(LEGEND, 12) + 2 * MARGIN)
-    picture = Drawing(f"{scenario.title} ({scenario.id})", width, y + MARGIN)
+    # the last row's gap holds only edges that turn back up, which run beside the boxes
+    bottom = tops[-1] + BOX_H + (sum(gaps[-1]) if back or any(out_of[n] for n in rows[-1]) else 0)
+    picture = Drawing(f"{scenario.title} ({scenario.id})", width, bottom + MARGIN)
     on_route = set(route)
     for node_id, (r, c) in slot.items():
         node = scenario.nodes[node_id]
