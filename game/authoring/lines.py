@@ -38,9 +38,11 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def synth_text(line: SpokenLine) -> str:
-    """What the synthesiser is given for a line: the one place to switch to the voice layer's own
-    ``synth_text`` once it has one (until then the text as written)."""
-    return line.text
+    """What the synthesiser is given for a line (the voice layer's answer: no stage directions, and the
+    pronunciation the offline voice reads); empty for a line shown only as a subtitle."""
+    from game.voice.text import synth_text as voice_text
+
+    return voice_text(line)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from game.engine.analysis import representatives
 from game.engine.appraisal import appraise
 from game.engine.session import Session
 from game.scenario.diagnostics import Diagnostic
+from game.scenario.directions import quoted_in_directions
 from game.scenario.model import Node, Pos, Scenario
 from game.scenario.rubric import Rubric
 
@@ -31,6 +32,18 @@ def lint_scenario(scenario: Scenario, rubric: Rubric) -> list[Diagnostic]:
                     where,
                 )
             )
+        if node.second_speaker is None:
+            for text in (node.customer, *(c.reaction for c in node.choices)):
+                for quote in quoted_in_directions(text):
+                    out.append(
+                        Diagnostic(
+                            "W420",
+                            f"«{quote}» is quoted inside a direction of node '{node.id}', so nobody says it",
+                            "add second_speaker: {name: ..., voice: {...}} to the node to have it spoken, "
+                            "or move the words out of the brackets if the customer says them",
+                            where,
+                        )
+                    )
         if node.choices and node.id in plays:
             out.extend(_choices(node, rubric, plays[node.id], where))
     for ending in scenario.endings:

@@ -13,7 +13,8 @@ from game.scenario.diagnostics import Diagnostic
 from game.scenario.library import Library, load_library, rubric_key, with_builtin
 from game.scenario.model import Pos, Scenario
 from game.scenario.schema import schema_json
-from game.voice.build import AudioProblem, audio_diagnostics
+from game.voice.build import AudioProblem, audio_diagnostics, take_problems
+from game.voice.takes import CHANGED, RecordedTakes
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -72,8 +73,9 @@ def lint_library(library: Library) -> list[Diagnostic]:
     return sorted(found, key=Diagnostic.sort_key)
 
 
-def audio_lint(scenarios: list[Scenario]) -> list[Diagnostic]:
-    """Stale audio is a warning per line; audio not built yet is one note per scenario."""
+def audio_lint(scenarios: list[Scenario], takes: RecordedTakes | None = None) -> list[Diagnostic]:
+    """Stale audio and takes that do not match their line are warnings per line; audio not built yet
+    is one note per scenario."""
     out: list[Diagnostic] = []
     missing: dict[str, list[AudioProblem]] = {}
     for problem in audio_diagnostics(scenarios):
@@ -88,6 +90,16 @@ def audio_lint(scenarios: list[Scenario]) -> list[Diagnostic]:
             )
         else:
             missing.setdefault(problem.line_id.split("/", 1)[0], []).append(problem)
+    for take, pos in take_problems(scenarios, takes):
+        if take.kind == CHANGED:
+            message = (
+                f"the recorded take of '{take.line_id}' was made for another text: «{take.recorded_for}»"
+            )
+            hint = "re-record it, or put the new text in assets/voices/recorded/manifest.json; until then it is synthesised"
+        else:
+            message = f"the recorded take of '{take.line_id}' is not in assets/voices/recorded/manifest.json"
+            hint = 'add "<line id>": {"text": "<what the take says>"} so a later edit of the line is noticed'
+        out.append(Diagnostic("W421", message, hint, pos or Pos("<voices>", 1, 1)))
     for scenario in scenarios:
         if scenario.id in missing:
             count = len(missing[scenario.id])

@@ -23,12 +23,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     build_p = sub.add_parser("build", help="모든 고객 대사의 음성을 미리 만듭니다")
     build_p.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
-    build_p.add_argument("--backend", choices=MODES, default="auto", help="auto: gTTS, 안 되면 espeak-ng")
+    build_p.add_argument(
+        "--backend", choices=MODES, default="auto", help="auto: gTTS, 안 되면 시스템 음성, 그다음 espeak-ng"
+    )
     build_p.set_defaults(func=run_build)
 
     status_p = sub.add_parser("status", help="음성이 없거나 낡은(stale) 대사 수를 보여 줍니다")
     status_p.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
-    status_p.add_argument("--json", action="store_true", help='{"lines", "cached", "missing", "stale"}')
+    status_p.add_argument(
+        "--json",
+        action="store_true",
+        help='{"lines", "cached", "missing", "stale", "silent", "by_line": [{"id", "state", "backend", '
+        '"text", "synth_text"}]}',
+    )
     status_p.set_defaults(func=run_status)
 
 
@@ -54,20 +61,23 @@ def run_build(args: argparse.Namespace) -> int:
         print(f"{line_id}: error: {message}", file=sys.stderr)
     print(
         f"음성 {report.lines}줄: 새로 만든 것 {report.built}, 이미 있던 것 {report.already}, "
-        f"실패 {len(report.failed)} ({report.seconds:.1f}s) → {service.cache.root}"
+        f"말없음(지문뿐) {report.silent}, 실패 {len(report.failed)} ({report.seconds:.1f}s) → {service.cache.root}"
     )
     return 1 if report.failed or had_errors else 0
 
 
 def run_status(args: argparse.Namespace) -> int:
     scenarios, had_errors = _load(args.paths)
-    counts = voice_build.status(scenarios, VoiceService(VoiceCache()))
+    service = VoiceService(VoiceCache())
+    counts = voice_build.status(scenarios, service)
     if args.json:
-        print(json.dumps(counts, ensure_ascii=False))
+        print(
+            json.dumps({**counts, "by_line": voice_build.line_report(scenarios, service)}, ensure_ascii=False)
+        )
     else:
         print(
             f"대사 {counts['lines']}줄: 음성 있음 {counts['cached']}, 없음(missing) {counts['missing']}, "
-            f"낡음(stale) {counts['stale']}"
+            f"낡음(stale) {counts['stale']}, 말없음(지문뿐) {counts['silent']}"
         )
         if counts["missing"] or counts["stale"]:
             print("'eungdae voices build'로 만들 수 있습니다.")

@@ -12,6 +12,7 @@ from types import MappingProxyType
 from typing import Any
 
 from game.scenario.diagnostics import Diagnostic
+from game.scenario.directions import quoted_in_directions
 from game.scenario.graph import graph_diagnostics
 from game.scenario.model import (
     Branch,
@@ -21,6 +22,7 @@ from game.scenario.model import (
     Ending,
     Node,
     Scenario,
+    SecondSpeaker,
     TypedReply,
     Voice,
 )
@@ -90,9 +92,15 @@ def _node(node_id: str, raw: dict[str, Any], scenario_id: str, located: Located)
     path = ("nodes", node_id)
     typed = raw.get("typed")
     ending = raw.get("ending")
+    second = raw.get("second_speaker")
     return Node(
         id=node_id,
         customer=raw.get("customer", ""),
+        second_speaker=SecondSpeaker(
+            second["name"], Voice(**second.get("voice", {})), located.pos((*path, "second_speaker"), key=True)
+        )
+        if second
+        else None,
         narration=raw.get("narration", ""),
         emotion=raw.get("emotion"),
         event=raw.get("event"),
@@ -189,6 +197,18 @@ def _structure(scenario: Scenario, located: Located) -> list[Diagnostic]:
                     node.pos or located.pos(base),
                 )
             )
+        if node.second_speaker is not None:
+            lines = [node.customer, *(c.reaction for c in node.choices)]
+            if not any(quoted_in_directions(text) for text in lines):
+                out.append(
+                    Diagnostic(
+                        "E220",
+                        f"second_speaker '{node.second_speaker.name}' says nothing in node '{node.id}'",
+                        "put their words in double quotes inside a direction of the customer line or a "
+                        'reaction, e.g. (아이가 웃으며 "고맙습니다!"), or remove second_speaker',
+                        node.second_speaker.pos or located.pos(base),
+                    )
+                )
         seen: dict[str, int] = {}
         for index, choice in enumerate(node.choices):
             if choice.id in seen:

@@ -122,6 +122,7 @@ class Ending:
 class Node:
     id: str
     customer: str = ""
+    second_speaker: SecondSpeaker | None = None
     narration: str = ""
     emotion: str | None = None
     event: str | None = None
@@ -163,6 +164,16 @@ class Voice:
 
 
 @dataclass(frozen=True)
+class SecondSpeaker:
+    """Someone else in the scene whose words a customer line quotes inside a stage direction:
+    ``(아이가 저금통을 내밀며 "이거 다 내 돈이에요!")``. The voice layer speaks the quote in this voice."""
+
+    name: str
+    voice: Voice = field(default_factory=Voice)
+    pos: Pos | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
 class Customer:
     name: str
     type: str = "ordinary"
@@ -186,6 +197,7 @@ class SpokenLine:
     channel: str  # phone | face_to_face
     customer_type: str
     voice: Voice
+    second: SecondSpeaker | None = None  # quoted words inside the line's directions are theirs
 
 
 @dataclass(frozen=True)
@@ -235,7 +247,9 @@ class Scenario:
             if node.narration:
                 lines.append(self._line(node.narration_line_id, node.narration, "narrator", "calm"))
             if node.customer:
-                lines.append(self._line(node.customer_line_id, node.customer, "customer", emotion))
+                lines.append(
+                    self._line(node.customer_line_id, node.customer, "customer", emotion, node.second_speaker)
+                )
             for choice in node.choices:
                 if choice.reaction:
                     lines.append(
@@ -244,11 +258,14 @@ class Scenario:
                             choice.reaction,
                             "customer",
                             choice.reaction_emotion or emotion,
+                            node.second_speaker,
                         )
                     )
         return lines
 
-    def _line(self, local_id: str, text: str, speaker: str, emotion: str) -> SpokenLine:
+    def _line(
+        self, local_id: str, text: str, speaker: str, emotion: str, second: SecondSpeaker | None = None
+    ) -> SpokenLine:
         return SpokenLine(
             line_id=f"{self.id}/{local_id}",
             text=text,
@@ -257,4 +274,5 @@ class Scenario:
             channel=self.channel,
             customer_type=self.customer.type,
             voice=self.customer.voice,
+            second=second,
         )

@@ -90,11 +90,33 @@ CHOICE: dict[str, Any] = {
     },
 }
 
+VOICE: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "gender": {"enum": ["female", "male"]},
+        "speed": {"enum": ["slow", "normal", "fast"]},
+        "pitch": {"enum": ["low", "normal", "high"]},
+    },
+}
+
 NODE: dict[str, Any] = {
     "type": "object",
     "additionalProperties": False,
     "properties": {
-        "customer": {**_text, "description": "The customer's line (spoken and subtitled)."},
+        "customer": {
+            **_text,
+            "description": "The customer's line (spoken and subtitled). Stage directions go in brackets, "
+            "(고개를 끄덕이며), and are shown, never spoken.",
+        },
+        "second_speaker": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["name"],
+            "description": "Someone else in the scene (a child, a companion). Words in double quotes inside "
+            'a direction of this node\'s lines are theirs: (아이가 "이거 내 돈이에요!") — spoken in this voice.',
+            "properties": {"name": _text, "voice": VOICE},
+        },
         "narration": {**_text, "description": "The situation, shown in italics."},
         "emotion": {"enum": list(EMOTIONS)},
         "event": {"enum": list(EVENTS)},
@@ -165,15 +187,7 @@ SCENARIO_SCHEMA: dict[str, Any] = {
                 "type": {"enum": list(CUSTOMER_TYPES)},
                 "description": _text,
                 "mood": _mood,
-                "voice": {
-                    "type": "object",
-                    "additionalProperties": False,
-                    "properties": {
-                        "gender": {"enum": ["female", "male"]},
-                        "speed": {"enum": ["slow", "normal", "fast"]},
-                        "pitch": {"enum": ["low", "normal", "high"]},
-                    },
-                },
+                "voice": VOICE,
             },
         },
         "start": _id,

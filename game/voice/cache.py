@@ -23,7 +23,7 @@ from game.voice.manifest import Manifest
 
 ENV_VAR = "EUNGDAE_VOICE_CACHE"
 SHIPPED_DIR = SHIPPED_VOICES
-RAW_EXTS = ("mp3", "wav")
+RAW_EXTS = ("mp3", "wav", "aiff")
 
 
 def default_cache_dir() -> Path:

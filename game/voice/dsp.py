@@ -122,6 +122,31 @@ def soft_limit(x: np.ndarray, threshold: float = 0.89) -> np.ndarray:
     return y
 
 
+def smooth_limit(x: np.ndarray, rate: int, threshold: float = 0.89, window_s: float = 0.005) -> np.ndarray:
+    """Turn the loudest moments down with a gain that moves smoothly (over ``window_s``), never above
+    ``threshold``.
+
+    A waveshaper (``soft_limit``) rounds each peak off and so adds harmonics right up to the Nyquist
+    frequency; a slowly moving gain only adds sidebands as wide as its own movement (~200 Hz), so what
+    comes out keeps the spectrum that went in — a phone line stays inside its band.
+    """
+    import numpy as np
+    from numpy.lib.stride_tricks import sliding_window_view
+
+    peak = np.abs(x)
+    if len(x) == 0 or peak.max() <= threshold:
+        return x
+    need = np.minimum(1.0, threshold / np.maximum(peak, 1e-9))
+    w = max(1, int(window_s * rate)) | 1  # odd, so the windows centre on each sample
+    half = w // 2
+    padded = np.pad(need, half, mode="edge")
+    floor = sliding_window_view(padded, w).min(axis=1)  # the least gain anywhere within half a window
+    # Averaging minima over windows that all contain sample n stays at or below need[n].
+    kernel = np.ones(w) / w
+    gain = np.convolve(np.pad(floor, half, mode="edge"), kernel, mode="valid")
+    return x * gain
+
+
 def fade_edges(x: np.ndarray, rate: int, seconds: float) -> np.ndarray:
     import numpy as np
 

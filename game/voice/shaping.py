@@ -1,6 +1,6 @@
 """The pydub recipe that turns a backend's raw voice into the customer in this scene.
 
-Why each step: the telephone band makes a phone scene sound like a phone (the trainee judges a caller
+Why each step (in this order): the telephone band makes a phone scene sound like a phone (the trainee judges a caller
 by voice alone); pace and pitch by customer type and level and pace by mood let the trainee *hear* a
 hurried or angry customer before reading the subtitle; loudness is normalised on the active speech so a
 gTTS line and an espeak line, a long line and a short one, sit at the same level, and only the
@@ -24,12 +24,13 @@ with warnings.catch_warnings():
     from pydub import AudioSegment
     from pydub.silence import detect_leading_silence
 
-RECIPE_VERSION = "r1"
+RECIPE_VERSION = "r2"  # r2: the phone band runs last, after the limiter
 
 PHONE_BAND = (300.0, 3400.0)
 TARGET_DB = -22.0  # active speech level of a calm line, dBFS; leaves room for +6 dB of anger
 KEEP_LEADING_MS = 30  # a hard cut into the first consonant clicks
-FADE_S = 0.005  # ramps at both ends: a cut sample is a click, and a click is broadband noise
+FADE_S = 0.005
+PEAK_CEILING = 0.97  # below full scale: the band filter's ringing must never reach the 16-bit clip  # ramps at both ends: a cut sample is a click, and a click is broadband noise
 
 # (tempo, semitones, gain dB) — multiplied/added together, then clamped.
 BY_TYPE: dict[str, tuple[float, float, float]] = {
@@ -93,11 +94,19 @@ def shape(seg: AudioSegment, params: ShapeParams) -> AudioSegment:
     else:
         x = dsp.time_stretch(x, RATE, params.tempo)
     if params.phone:
-        x = dsp.band_pass(x, RATE, *PHONE_BAND)
+        x = dsp.band_pass(x, RATE, *PHONE_BAND)  # so the level is set on what the trainee will hear
     level = dsp.active_level_db(x, RATE)
     if level > -100:
         x = x * 10 ** ((TARGET_DB + params.gain_db - level) / 20.0)
-    return from_samples(dsp.fade_edges(dsp.soft_limit(x), RATE, FADE_S))
+    x = dsp.fade_edges(dsp.smooth_limit(x, RATE), RATE, FADE_S)
+    if params.phone:
+        # Last: anything after the band filter may add energy outside it (r1's waveshaping limiter ran
+        # after it and left angry phone lines only ~20 dB down above 4 kHz).
+        x = dsp.band_pass(x, RATE, *PHONE_BAND)
+        peak = float(abs(x).max()) if len(x) else 0.0
+        if peak > PEAK_CEILING:
+            x = x * (PEAK_CEILING / peak)  # plain gain: clipping would bring the harmonics back
+    return from_samples(x)
 
 
 def _trim_leading(seg: AudioSegment) -> AudioSegment:

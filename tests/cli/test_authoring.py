@@ -116,3 +116,43 @@ def test_coverage_table_is_generated_and_current(capsys):
     committed = (PROJECT_ROOT / "docs" / "coverage.md").read_text(encoding="utf-8")
     assert committed == generated, "run: eungdae coverage -o docs/coverage.md"
     assert "28 of 28 principles exercised." in generated
+
+
+QUOTED = (
+    BROKEN.replace(
+        "    customer: 여보세요?", '    customer: (뒤에서 아이가 "엄마!" 하고 부른다) 여보세요?'
+    ).replace("next: nowhere", "next: done")
+    + "  done:\n    ending: {outcome: satisfied}\n"
+)
+
+
+def test_lint_warns_about_quoted_words_in_a_direction_that_nobody_would_say(tmp_path, capsys):
+    path = tmp_path / "quoted.yaml"
+    path.write_text(QUOTED, encoding="utf-8")
+    assert main(["lint", str(path)]) == 0
+    err = capsys.readouterr().err
+    assert f"{path}:7:3: warning: W420 «엄마!» is quoted inside a direction of node 'ring'" in err
+    assert "second_speaker" in err
+
+
+def test_lint_reports_a_recorded_take_whose_line_changed(tmp_path):
+    from game.cli.authoring import audio_lint
+    from game.scenario.library import load_library
+    from game.voice.takes import RecordedTakes
+
+    path = tmp_path / "quoted.yaml"
+    path.write_text(QUOTED, encoding="utf-8")
+    scenario = load_library([str(path)]).scenarios[0]
+    takes = tmp_path / "recorded"
+    (takes / "broken" / "ring").mkdir(parents=True)
+    (takes / "broken" / "ring" / "customer.wav").write_bytes(b"RIFF....WAVE")
+    (takes / "manifest.json").write_text(
+        json.dumps({"takes": {"broken/ring/customer": {"text": "여보세요, 누구세요?"}}}, ensure_ascii=False),
+        encoding="utf-8",
+    )
+    found = [d for d in audio_lint([scenario], RecordedTakes(takes)) if d.code == "W421"]
+    assert len(found) == 1
+    assert (
+        found[0].format().startswith(f"{path}:7:3: warning: W421 the recorded take of 'broken/ring/customer'")
+    )
+    assert "여보세요, 누구세요?" in found[0].message

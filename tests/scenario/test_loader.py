@@ -235,3 +235,30 @@ def test_deep_block_nesting_without_brackets_is_refused(tmp_path):
     text = "".join(f"{'  ' * i}k{i}:\n" for i in range(60)) + "  " * 60 + "end\n"
     found = problems(tmp_path, text)
     assert found and "error: E004 nesting is deeper than 40 levels" in found[0], found
+
+
+SECOND = GOOD.replace(
+    "    customer: 안녕하세요.\n",
+    '    customer: (아이가 손을 흔들며 "안녕하세요!") 안녕하세요.\n'
+    "    second_speaker: {name: 아이, voice: {gender: female, pitch: high}}\n",
+)
+
+
+def test_a_second_speaker_is_loaded_with_its_voice_and_given_to_the_nodes_lines(tmp_path):
+    path = tmp_path / "s.yaml"
+    path.write_text(SECOND, encoding="utf-8")
+    scenario = load_library([str(path)]).scenarios[0]
+    second = scenario.nodes["greet"].second_speaker
+    assert second.name == "아이" and second.voice.pitch == "high"
+    assert [line.second for line in scenario.spoken_lines()] == [second]
+
+
+def test_a_second_speaker_with_no_quoted_words_is_an_error_at_its_key(tmp_path):
+    message = only(tmp_path, SECOND.replace('"안녕하세요!"', "안녕하세요!"))
+    assert message.startswith("s.yaml:9:5: error: E220 second_speaker '아이' says nothing in node 'greet'")
+    assert "double quotes inside a direction" in message
+
+
+def test_a_second_speakers_voice_is_checked_by_the_schema(tmp_path):
+    message = only(tmp_path, SECOND.replace("pitch: high", "pitch: squeaky"))
+    assert message.startswith("s.yaml:9:63: error: E104 nodes.greet.second_speaker.voice.pitch")

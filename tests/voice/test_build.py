@@ -26,18 +26,24 @@ def test_build_then_a_second_build_is_a_no_op(cache, scenario):
     again_service, again_espeak = espeak_service(VoiceCache(cache.root, shipped=cache.shipped))
     second = build([scenario], again_service, "espeak", stream=io.StringIO())
     assert (second.built, second.already) == (0, n) and again_espeak.calls == []
-    assert status([scenario], again_service) == {"lines": n, "cached": n, "missing": 0, "stale": 0}
+    assert status([scenario], again_service) == {
+        "lines": n,
+        "cached": n,
+        "missing": 0,
+        "stale": 0,
+        "silent": 0,
+    }
 
 
 def test_status_tells_missing_from_stale(cache, scenario):
     service, _ = espeak_service(cache)
     n = len(scenario.spoken_lines())
-    assert status([scenario], service) == {"lines": n, "cached": 0, "missing": n, "stale": 0}
+    assert status([scenario], service) == {"lines": n, "cached": 0, "missing": n, "stale": 0, "silent": 0}
     build([scenario], service, "espeak", stream=io.StringIO())
 
     edited = make_scenario(complaint="벌써 열흘째예요! 도대체 언제 와요?")
     fresh, _ = espeak_service(VoiceCache(cache.root, shipped=cache.shipped))
-    assert status([edited], fresh) == {"lines": n, "cached": n - 1, "missing": 0, "stale": 1}
+    assert status([edited], fresh) == {"lines": n, "cached": n - 1, "missing": 0, "stale": 1, "silent": 0}
     problems = audio_diagnostics([edited], VoiceCache(cache.root, shipped=cache.shipped))
     assert [(p.line_id, p.kind) for p in problems] == [("phone-late/complaint/customer", "stale")]
 

@@ -8,6 +8,7 @@ import pytest
 
 from game.cli import voices
 from game.voice.cache import ENV_VAR
+from game.voice.korean import pronounce
 
 SCENARIO = """\
 id: phone-late-delivery
@@ -66,7 +67,12 @@ def run(argv: list[str]) -> int:
 
 def test_build_then_status(library, capsys):
     assert run(["voices", "status", str(library), "--json"]) == 0
-    assert json.loads(capsys.readouterr().out) == {"lines": 2, "cached": 0, "missing": 2, "stale": 0}
+    report = json.loads(capsys.readouterr().out)
+    by_line = report.pop("by_line")
+    assert report == {"lines": 2, "cached": 0, "missing": 2, "stale": 0, "silent": 0}
+    assert [(r["state"], r["backend"]) for r in by_line] == [("missing", "espeak")] * 2
+    # What espeak-ng will be given: the pronunciation, not the spelling.
+    assert by_line[0]["synth_text"] == pronounce(by_line[0]["text"]) != by_line[0]["text"]
 
     assert run(["voices", "build", str(library), "--backend", "espeak"]) == 0
     captured = capsys.readouterr()
@@ -76,7 +82,9 @@ def test_build_then_status(library, capsys):
     assert "새로 만든 것 0, 이미 있던 것 2" in capsys.readouterr().out
 
     assert run(["voices", "status", str(library), "--json"]) == 0
-    assert json.loads(capsys.readouterr().out) == {"lines": 2, "cached": 2, "missing": 0, "stale": 0}
+    report = json.loads(capsys.readouterr().out)
+    assert [(r["state"], r["backend"]) for r in report.pop("by_line")] == [("cached", "espeak")] * 2
+    assert report == {"lines": 2, "cached": 2, "missing": 0, "stale": 0, "silent": 0}
 
 
 def test_broken_scenario_is_reported_with_its_place(library, capsys):

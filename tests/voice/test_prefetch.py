@@ -3,9 +3,11 @@
 import threading
 
 from game.voice.backends import OFFLINE, BackendError
+from game.voice.korean import pronounce
 from game.voice.prefetch import Prefetcher
 from game.voice.reach import lines_ahead
 from game.voice.service import VoiceService
+from game.voice.text import synth_text
 from tests.voice.fakes import CountingEspeak, FakeOnline
 
 
@@ -29,7 +31,7 @@ def test_ready_returns_at_once_while_the_synthesiser_is_busy(cache, scenario):
     assert prefetcher.wait_idle(10)
     path = prefetcher.ready(line)
     assert path is not None and path.exists()
-    assert espeak.calls == [line.text]
+    assert espeak.calls == [synth_text(line)]  # espeak-ng is given the pronunciation
     prefetcher.close()
 
 
@@ -45,10 +47,13 @@ def test_lines_are_prepared_nearest_first_and_newest_request_first(cache, scenar
         gate.set()
     assert prefetcher.wait_idle(10)
     assert espeak.calls == [
-        "전화벨이 울립니다.",
-        scenario.nodes["complaint"].customer,
-        "네, 빨리 좀 확인해 주세요.",
-        "알겠어요. 기다릴게요.",
+        pronounce(text)
+        for text in (
+            "전화벨이 울립니다.",
+            scenario.nodes["complaint"].customer,
+            "네, 빨리 좀 확인해 주세요.",
+            "알겠어요. 기다릴게요.",
+        )
     ]
     prefetcher.close()
 
@@ -64,7 +69,7 @@ def test_asking_for_a_line_moves_it_to_the_front(cache, scenario):
     finally:
         gate.set()
     assert prefetcher.wait_idle(10)
-    assert espeak.calls[:2] == [lines[0].text, lines[-1].text]
+    assert espeak.calls[:2] == [synth_text(lines[0]), synth_text(lines[-1])]
     assert len(espeak.calls) == len(lines)  # nothing twice
     prefetcher.close()
 

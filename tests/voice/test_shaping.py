@@ -87,3 +87,27 @@ def test_extremes_are_clamped():
         VoiceProfile(customer_type="hurried", emotion="angry", speed="fast", pitch="high")
     )
     assert params.tempo <= 1.3 and params.semitones <= 4 and params.gain_db <= 7
+
+
+def test_every_angry_phone_line_of_the_library_is_40_db_down_above_4khz():
+    """The lines r1 failed on (the limiter ran after the band filter): all angry phone customer lines."""
+    from game.scenario.library import load_library
+    from game.voice.text import for_backend, part_lines
+
+    backend = EspeakBackend()
+    angry = [
+        part
+        for scenario in load_library().scenarios
+        for line in scenario.spoken_lines()
+        if line.channel == "phone" and line.speaker == "customer" and line.emotion == "angry"
+        for part in part_lines(line)
+    ]
+    assert len(angry) >= 23
+    for part in angry:
+        profile = VoiceProfile.for_line(part)
+        raw = decode(backend.synthesize(for_backend(part.text, "espeak"), profile).data)
+        phone = samples(shape(raw, ShapeParams.for_profile(profile)))
+        assert band_share_db(phone, 4000) < band_share_db(samples(raw), 4000) - PHONE_ATTENUATION_DB, (
+            part.line_id
+        )
+        assert np.abs(phone).max() < 1.0  # nothing clipped (a clip would bring the harmonics back)

@@ -135,6 +135,7 @@ class PlayScene(Scene):
         self.show_inspector = False
         self.backlog_scroll = 0
         self.pending_reaction = ""
+        self.pending_reaction_line: SpokenLine | None = None  # exam mode: heard before the next node
         self.typewriter = Typewriter()
         self.segments: list[Segment] = []
         self.menu = Menu([])
@@ -167,6 +168,7 @@ class PlayScene(Scene):
         if node.customer:
             segments.append(Segment("customer", node.customer))
         self.pending_reaction = ""
+        reaction_line, self.pending_reaction_line = self.pending_reaction_line, None
         self.segments = segments
         self.typewriter = Typewriter("".join(s.text for s in segments), self.ctx.settings.text_speed)
         if not self._quiet:
@@ -177,7 +179,7 @@ class PlayScene(Scene):
             self.lines.get(f"{self.scenario.id}/{lid}")
             for lid in (node.narration_line_id, node.customer_line_id)
         ]
-        self.ctx.speech.say([line for line in spoken if line is not None])
+        self.ctx.speech.say([line for line in (reaction_line, *spoken) if line is not None])
         if node.typed is not None:
             self.input.clear()
             self.input.activate(self.ctx)
@@ -337,13 +339,15 @@ class PlayScene(Scene):
             self.connected_at = self.clock.now
         self.ctx.effects.stop_ring()  # answered (and coaching, if any, stops the clock)
         reaction = choice.reaction if choice is not None else ""
+        line = self.lines.get(f"{self.scenario.id}/{node.id}/{choice.id}/reaction") if choice else None
         self._autosave()
         if self.mode == "practice":
-            line = self.lines.get(f"{self.scenario.id}/{node.id}/{choice.id}/reaction") if choice else None
             coaching = {"rubric": self.rubric, "decision": decision, "reaction": reaction, "line": line}
             self.emit(Push(SceneKind.COACHING, coaching))
         elif reaction:
+            # Exam mode has no coaching card: the reaction is heard, then the next node's lines.
             self.pending_reaction = reaction
+            self.pending_reaction_line = line
             self._present(self.session.node)
 
     def undo(self) -> bool:

@@ -11,6 +11,7 @@ from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.play import CHOICES, DIALOGUE, METERS, PlayScene
 from game.ui.scenes.reload_errors import ReloadErrorsScene
 from game.ui.scenes.select import SelectScene
+from game.ui.speech import SilentSpeech
 from game.ui.theme import NORMAL
 from tests.ui.fakes import FakeEffects, FakeProgress
 from tests.ui.helpers import (
@@ -100,6 +101,38 @@ def test_exam_has_no_coaching_no_undo_and_no_hint():
     press(app, pygame.K_BACKSPACE)
     assert len(scene.session.decisions) == 2
     assert "Backspace" not in app.ctx.t("play.hint")
+
+
+class SaidLines(SilentSpeech):
+    """Records what the scene asks the voice to say, line ids in order."""
+
+    available = True
+
+    def __init__(self) -> None:
+        self.said: list[list[str]] = []
+
+    def say(self, lines) -> None:
+        self.said.append([line.line_id for line in lines])
+
+
+def test_exam_speaks_the_customers_reaction_before_the_next_line():
+    app = make_app(mode="exam")
+    app.ctx.speech = speech = SaidLines()
+    scene = play_scene(app)
+    press(app, pygame.K_1)
+    press(app, pygame.K_SPACE)
+    node = scene.session.node
+    choice = scene.session.available()[0]
+    assert choice.reaction
+    press(app, pygame.K_1)
+    expected = f"{scene.scenario.id}/{node.id}/{choice.id}/reaction"
+    assert speech.said[-1][0] == expected
+    assert speech.said[-1][1:] == [
+        line.line_id
+        for line in scene.scenario.spoken_lines()
+        if line.line_id.startswith(f"{scene.scenario.id}/{scene.session.node.id}/")
+        and not line.line_id.endswith("/reaction")
+    ]
 
 
 def test_typed_reply_draws_the_ime_composition_and_submits_on_enter():
