@@ -13,6 +13,7 @@ import pytest
 
 from game.authoring.lines import apply_edits, export_csv, plan_import, scenario_lines, write_files
 from game.scenario.library import BUILTIN_SCENARIOS, load_library
+from game.voice.text import synth_text
 
 FILES = [
     BUILTIN_SCENARIOS / "phone" / "late-delivery-call.yaml",
@@ -77,6 +78,13 @@ def test_export_has_every_line_with_its_columns(folder):
     assert by_id["phone-late-delivery/ring/full-greeting"][3] == "trainee"
     assert by_id["phone-late-delivery/ring/full-greeting"][-1] == "not voiced"
     assert by_id["phone-late-delivery/complaint/customer"][-1] == "missing"
+    # the synthesiser's text is the voice layer's (pronunciation for the offline voice), trainee lines none
+    late = load_library([str(folder)]).get("phone-late-delivery")
+    spoken = {line.line_id: line for line in late.spoken_lines()}
+    assert by_id["phone-late-delivery/ring/narration"][6] == synth_text(
+        spoken["phone-late-delivery/ring/narration"]
+    )
+    assert by_id["phone-late-delivery/ring/full-greeting"][6] == ""
     total = sum(len(scenario_lines(s)) for s in load_library([str(folder)]).scenarios)
     assert len(rows) - 1 == total
 
