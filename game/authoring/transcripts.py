@@ -100,10 +100,8 @@ def transcript_files(paths: list[str]) -> list[str]:
             found.extend(str(p) for p in sorted(path.rglob(f"*{SUFFIX}")))
         elif path.name.endswith(SUFFIX):
             found.append(raw)
-        elif Path(transcript_file_for(raw)).is_file():
+        else:  # a scenario: its tests beside it ("cannot be read" names that file when there are none)
             found.append(transcript_file_for(raw))
-        else:
-            found.append(raw)  # reported as "cannot be read" by the loader
     return list(dict.fromkeys(found))
 
 

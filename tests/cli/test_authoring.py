@@ -156,3 +156,14 @@ def test_lint_reports_a_recorded_take_whose_line_changed(tmp_path):
         found[0].format().startswith(f"{path}:7:3: warning: W421 the recorded take of 'broken/ring/customer'")
     )
     assert "여보세요, 누구세요?" in found[0].message
+
+
+def test_coverage_scenarios_adds_a_folder_to_the_builtin_library(tmp_path, capsys):
+    seed = (BUILTIN_SCENARIOS / "phone" / "late-delivery-call.yaml").read_text(encoding="utf-8")
+    (tmp_path / "mine.yaml").write_text(seed.replace("id: phone-late-delivery", "id: my-own-call"), "utf-8")
+    assert main(["coverage", "--scenarios", str(tmp_path)]) == 0
+    table = capsys.readouterr().out
+    assert "my-own-call" in table and "phone-answering-call" in table  # added, not replacing
+    assert main(["coverage", str(tmp_path)]) == 0
+    only = capsys.readouterr().out
+    assert "my-own-call" in only and "phone-answering-call" not in only  # a path alone: only that

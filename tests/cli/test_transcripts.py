@@ -69,3 +69,9 @@ def test_the_tutorial_scenario_and_its_tests_behave_as_the_guide_shows(tmp_path,
     assert out.replace(str(tmp_path), "my-scenarios") == shown
     (tmp_path / "kettle-call.test.yaml").write_text(tests.replace("overall: 50 ", "overall: 45.9 "), "utf-8")
     assert main(["test", str(tmp_path)]) == 0
+
+
+def test_a_scenario_without_tests_names_the_file_it_looked_for(tmp_path, capsys):
+    shutil.copy(SCENARIO, tmp_path / "call.yaml")
+    assert main(["test", str(tmp_path / "call.yaml")]) == 1
+    assert f"{tmp_path / 'call.test.yaml'}:1:1: error: E001 cannot read the file" in capsys.readouterr().err
