@@ -117,6 +117,8 @@ def test_the_plain_start_reports_a_broken_library_when_it_has_loaded(tmp_path, m
     bad = scenarios / "bad.yaml"
     bad.write_text("id: broken\ntitle: [unclosed\n", encoding="utf-8")
     monkeypatch.setenv("EUNGDAE_SAVES", str(tmp_path / "saves"))
+    # --scenarios adds to the built-in library: without one, the broken folder is all there is
+    monkeypatch.setattr("game.scenario.library.BUILTIN_SCENARIOS", tmp_path / "no-builtin")
     assert main(["--scenarios", str(scenarios)]) == 1  # the title screen opens, then closes
     err = capsys.readouterr().err
     assert f"{bad}:3:1: error: E002 YAML syntax" in err
