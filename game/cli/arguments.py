@@ -16,3 +16,19 @@ def numbers(kind: type) -> Callable[[str], list]:
             raise argparse.ArgumentTypeError(f"expected comma-separated numbers, got '{text}'") from None
 
     return parse
+
+
+def steps(text: str) -> list[int | str]:
+    """An argparse type for a path of options: numbers (``2,1,3``) and option ids (``greet,apologise``)."""
+    parts = [part.strip() for part in text.split(",") if part.strip()]
+    if not parts:
+        raise argparse.ArgumentTypeError("expected comma-separated option numbers or ids")
+    return [int(part) if part.isdigit() else part for part in parts]
+
+
+def ids(text: str) -> list[str]:
+    """An argparse type for comma-separated option ids such as ``greet,apologise,check``."""
+    parts = [part.strip() for part in text.split(",") if part.strip()]
+    if not parts:
+        raise argparse.ArgumentTypeError("expected comma-separated option ids")
+    return parts

@@ -141,12 +141,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             print(
                 f"  nodes {r.nodes}, decisions {r.decisions}, endings reachable {reach}, paths {r.paths or 'many'}"
             )
-            print(
-                f"  best  {r.best.score:5.1f}  choices {','.join(map(str, r.best.choices))} → {r.best.ending}"
-            )
-            print(
-                f"  worst {r.worst.score:5.1f}  choices {','.join(map(str, r.worst.choices))} → {r.worst.ending}{exact}"
-            )
+            print(f"  best  {r.best.score:5.1f}  path {','.join(r.best.ids)} → {r.best.ending}")
+            print(f"  worst {r.worst.score:5.1f}  path {','.join(r.worst.ids)} → {r.worst.ending}{exact}")
             print(f"  dimensions exercised: {', '.join(r.dimensions)}")
     return 1 if library.errors else 0
 

@@ -28,7 +28,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from game.cli.arguments import numbers
+from game.cli.arguments import numbers, steps
 
 if TYPE_CHECKING:
     from game.scenario.library import Library
@@ -61,7 +61,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--fullscreen", action="store_true")
     p.add_argument("--lang", choices=("ko", "en"), help="interface language for this run")
-    p.add_argument("--autoplay", type=numbers(int), help="headless: 1-based choices, e.g. 2,1,3")
+    p.add_argument(
+        "--autoplay",
+        type=steps,
+        help="headless: option numbers (authored order unless --seed) or ids, e.g. 2,1,3 or greet,1,close",
+    )
+    p.add_argument(
+        "--seed", type=int, help="show the options in the order of an attempt with this seed (default: fresh)"
+    )
     p.add_argument("--seconds", type=numbers(float), help="autoplay response times, e.g. 1.5,4,2")
     p.add_argument("--screenshots", type=Path, help="autoplay: save a PNG of each screen here")
     p.add_argument("--saves", type=Path, help="progress folder (default: $EUNGDAE_SAVES or saves/)")
@@ -138,10 +145,10 @@ def check_autoplay(args: argparse.Namespace, library: Library) -> str | None:
     if not args.scenario:
         return "--autoplay needs a scenario id: eungdae play ID --autoplay 2,1,3"
     scenario = library.get(args.scenario)
-    if any(n < 1 for n in args.autoplay):
+    if any(isinstance(n, int) and n < 1 for n in args.autoplay):
         return "choices are 1-based: use 1 for the first option"
     try:
-        session = play(scenario, library.rubric_for(scenario), args.autoplay, args.seconds)
+        session = play(scenario, library.rubric_for(scenario), args.autoplay, args.seconds, seed=args.seed)
     except SessionError as exc:
         return str(exc)
     if not session.finished:
@@ -262,6 +269,8 @@ def _context(args: argparse.Namespace, library: Library | None, progress, persis
         persistent=persistent,
         onboarding=getattr(args, "onboarding", None),
         scenario_paths=args.scenarios,
+        shuffle=args.autoplay is None,  # autoplay numbers count in authored order unless --seed
+        seed=args.seed,
     )
     if problem:
         ctx.notify(problem)

@@ -1,4 +1,8 @@
-"""`eungdae replay`: the engine alone, for trainers checking a scenario and for scripts."""
+"""`eungdae replay`: the engine alone, for trainers checking a scenario and for scripts.
+
+``--choices 2,1,3`` counts options in the order they are written in the file, unless ``--seed S`` asks
+for the order a trainee saw in an attempt with seed S; ``--path id1,id2`` names the options by id.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ import json
 import sys
 
 from game.authoring.transcripts import next_decision
-from game.cli.arguments import numbers
+from game.cli.arguments import ids, numbers
 from game.engine.scoring import Result
 from game.engine.session import SessionError, play
 from game.scenario.diagnostics import ScenarioError
@@ -18,7 +22,12 @@ from game.scenario.rubric import Rubric
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("replay", help="선택 번호로 시나리오를 재생하고 점수 출력")
     p.add_argument("scenario", help="scenario id or file")
-    p.add_argument("--choices", required=True, type=numbers(int), help="1-based, e.g. 2,1,3")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument(
+        "--choices", type=numbers(int), help="1-based, in authored order unless --seed, e.g. 2,1,3"
+    )
+    which.add_argument("--path", type=ids, help="option ids in the order decided, e.g. greet,apologise")
+    p.add_argument("--seed", type=int, help="number the options as shown in an attempt with this seed")
     p.add_argument("--seconds", type=numbers(float), help="response times, e.g. 1.5,4,2")
     p.add_argument("--json", action="store_true")
     p.add_argument("--scenarios", action="append", help="folders or files to add to the built-in library")
@@ -32,14 +41,15 @@ def cmd_replay(args: argparse.Namespace) -> int:
         for d in exc.diagnostics:
             print(d.format(), file=sys.stderr)
         return 1
+    path = args.path if args.path is not None else args.choices
     try:
-        session = play(scenario, rubric, args.choices, args.seconds)
+        session = play(scenario, rubric, path, args.seconds, seed=args.seed)
     except SessionError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     if not session.finished:
         print(
-            f"error: {len(args.choices)} choice(s) stop at node '{session.node.id}' before an ending — "
+            f"error: {len(path)} choice(s) stop at node '{session.node.id}' before an ending — "
             f"add the {next_decision(session)}",
             file=sys.stderr,
         )
@@ -48,6 +58,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
     if args.json:
         data = result.to_json(rubric)
         data["finished"] = session.finished
+        data["seed"] = args.seed
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         print(render(result, rubric))

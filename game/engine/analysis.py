@@ -31,14 +31,16 @@ MAX_DEPTH_FACTOR = 3
 
 @dataclass
 class PathScore:
-    choices: list[int]
+    choices: list[int]  # numbers in authored order (what replay --choices takes)
     score: float
     ending: str | None
     passed: bool
+    ids: list[str] = field(default_factory=list)  # the same path by option id (replay --path)
 
     def to_json(self) -> dict:
         return {
             "choices": self.choices,
+            "ids": self.ids,
             "score": round(self.score, 1),
             "ending": self.ending,
             "passed": self.passed,
@@ -105,7 +107,8 @@ def _start(scenario: Scenario, rubric: Rubric) -> Session:
 
 def _path(session: Session) -> PathScore:
     result = session.result()
-    return PathScore([d.number for d in session.decisions], result.overall, result.ending, result.passed)
+    ids = [f"example{d.number}" if d.typed else d.choice_id for d in session.decisions]
+    return PathScore([d.number for d in session.decisions], result.overall, result.ending, result.passed, ids)
 
 
 def best_path(scenario: Scenario, rubric: Rubric) -> PathScore:

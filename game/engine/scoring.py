@@ -29,7 +29,7 @@ class Decision:
     """One decision as played, with everything the debrief and the reports need to explain it."""
 
     node: str
-    number: int  # 1-based among the options the trainee was shown
+    number: int  # 1-based among the options as the trainee saw them (displayed order)
     choice_id: str
     say: str
     best_number: int
@@ -47,6 +47,7 @@ class Decision:
     typed: bool = False
     chosen_value: float = 0.0
     best_value: float = 0.0
+    shown: tuple[str, ...] = ()  # the option ids in displayed order (empty for a typed reply)
 
     @property
     def is_best(self) -> bool:
@@ -63,6 +64,7 @@ class Decision:
             "node": self.node,
             "chosen": {"number": self.number, "id": self.choice_id, "say": self.say},
             "best": {"number": self.best_number, "id": self.best_choice_id, "say": self.best_say},
+            "shown": list(self.shown),
             "is_best": self.is_best,
             "typed": self.typed,
             "seconds": round(self.seconds, 3),
@@ -106,7 +108,8 @@ class Result:
     def to_json(self, rubric: Rubric) -> dict:
         return {
             "scenario": self.scenario,
-            "choices": [d.number for d in self.decisions],
+            "choices": [d.number for d in self.decisions],  # as displayed; "path" is what to keep
+            "path": [d.choice_id for d in self.decisions],
             "seconds": [round(d.seconds, 3) for d in self.decisions],
             "ending": self.ending,
             "resolved": self.resolved,

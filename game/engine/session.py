@@ -1,8 +1,10 @@
 """The engine: one play of a scenario, as a deterministic state machine.
 
-A session's whole state follows from the scenario, the rubric and the list of actions taken (choices
-with their response times, typed replies, advances). That is what is saved (versioned JSON), what undo
-rewinds and what replay re-runs, so a resumed session is the same session, not an approximation of it.
+A session's whole state follows from the scenario, the rubric, the attempt's seed and the list of
+actions taken (options chosen by id with their response times, typed replies, advances). That is what
+is saved (versioned JSON), what undo rewinds and what replay re-runs, so a resumed session is the same
+session, not an approximation of it. The seed fixes the order the options are shown in
+(``game.engine.order``); the trainee presses a displayed number, the engine records the option's id.
 Time comes from an injected clock; nothing here touches pygame, audio or files.
 """
 
@@ -15,13 +17,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.engine.appraisal import Appraisal, Citation, appraise
+from game.engine.order import presented
 from game.engine.scoring import Decision, HabitHistory, Result, compute_result, dimension_scores, worst_values
 from game.engine.state import ConversationState, emotion_for, holds, pick
 from game.scenario.model import Choice, Node, Scenario
 from game.scenario.rubric import Rubric
 
 SESSION_FORMAT = "eungdae-session"
-SESSION_VERSION = 1
+SESSION_VERSION = 2  # 2: a seed, and choices recorded by option id (1: by authored number, no seed)
 DEFAULT_PATIENCE_SECONDS = 30.0
 
 
@@ -59,11 +62,13 @@ class Session:
         history: HabitHistory | None = None,
         pass_mark: float | None = None,
         start: str | None = None,
+        seed: int | None = None,
     ):
         if start is not None and start not in scenario.nodes:
             raise SessionError(f"scenario '{scenario.id}' has no node '{start}' to start from")
         self.scenario = scenario
         self.start = start  # a trainer trying one part (``play --from``); None: the scenario's start
+        self.seed = seed  # None: options in authored order
         self._pass_mark = pass_mark
         self.rubric = rubric
         self.mode = mode
@@ -120,8 +125,17 @@ class Session:
         return dimension_scores(self.rubric, self.decisions).get(dimension)
 
     def available(self) -> list[Choice]:
-        """The options shown now, in order; their 1-based positions are the numbers the trainee presses."""
-        return [c for c in self.node.choices if holds(c.when, self.state, self.score_so_far)]
+        """The options shown now, in displayed order; their 1-based positions are the numbers pressed."""
+        return [c for c in presented(self.node, self.seed) if holds(c.when, self.state, self.score_so_far)]
+
+    def number_of(self, option_id: str) -> int:
+        """The displayed number of an option offered now, by id; SessionError names the ids offered."""
+        ids = [c.id for c in self.available()]
+        if option_id not in ids:
+            raise SessionError(
+                f"at node '{self.node.id}' option '{option_id}' is not offered (options: {', '.join(ids)})"
+            )
+        return ids.index(option_id) + 1
 
     def waited(self) -> float:
         return max(0.0, self.clock() - self.entered_at)
@@ -158,7 +172,7 @@ class Session:
         appraisals = [appraise(self.rubric, c.say, c, self.state, self.complaint_active) for c in options]
         chosen = options[number - 1]
         decision = self._decide(appraisals, appraisals[number - 1], number, elapsed, chosen, options)
-        self.actions.append({"choose": number, "seconds": round(elapsed, 3)})
+        self.actions.append({"option": chosen.id, "seconds": round(elapsed, 3)})
         self._after(decision, chosen.sets, chosen.clears, chosen.next)
         return decision
 
@@ -232,7 +246,9 @@ class Session:
                 choice.id,
                 choice.say,
             )
+            shown = tuple(c.id for c in options)
         else:
+            shown = ()
             examples = self.node.typed.examples  # type: ignore[union-attr]
             best_id, best_say, choice_id, say = (
                 f"example{best_index + 1}",
@@ -260,6 +276,7 @@ class Session:
             typed=choice is None,
             chosen_value=chosen.value(rubric),
             best_value=values[best_index],
+            shown=shown,
         )
 
     def _lateness(self, elapsed: float) -> str:
@@ -352,7 +369,9 @@ class Session:
         self._emit(NodeEntered(self.node))
 
     def apply(self, action: dict[str, Any]) -> None:
-        if "choose" in action:
+        if "option" in action:
+            self.choose(self.number_of(str(action["option"])), float(action["seconds"]))
+        elif "choose" in action:  # version 1: a number among the options in authored order
             self.choose(int(action["choose"]), float(action["seconds"]))
         elif "type" in action:
             self.answer(str(action["type"]), float(action["seconds"]))
@@ -369,6 +388,7 @@ class Session:
             "rubric": self.rubric.id,
             "mode": self.mode,
             "pass_mark": self._pass_mark,
+            "seed": self.seed,
             "actions": list(self.actions),
             "node": self.node.id,
             **({"start": self.start} if self.start else {}),
@@ -384,10 +404,14 @@ class Session:
         clock: Callable[[], float] = time.monotonic,
         history: HabitHistory | None = None,
     ) -> Session:
-        if data.get("format") != SESSION_FORMAT or data.get("version") != SESSION_VERSION:
+        """A saved session; version 1 (before shuffling) reads as authored order, its numbers as written."""
+        if data.get("format") != SESSION_FORMAT or data.get("version") not in (1, SESSION_VERSION):
             raise SessionError(
-                f"not a version {SESSION_VERSION} session: {data.get('format')} {data.get('version')}"
+                f"not a version 1-{SESSION_VERSION} session: {data.get('format')} {data.get('version')}"
             )
+        seed = data.get("seed")
+        if seed is not None and (not isinstance(seed, int) or isinstance(seed, bool)):
+            raise SessionError(f"the saved seed is not a whole number: {seed!r}")
         if data.get("scenario") != scenario.id:
             raise SessionError(f"session is for '{data.get('scenario')}', not '{scenario.id}'")
         mark = data.get("pass_mark")
@@ -399,6 +423,7 @@ class Session:
             history=history,
             pass_mark=float(mark) if isinstance(mark, (int, float)) else None,
             start=data["start"] if isinstance(data.get("start"), str) else None,
+            seed=seed,
         )
         try:
             session._replay(list(data.get("actions", [])))
@@ -410,17 +435,19 @@ class Session:
 def play(
     scenario: Scenario,
     rubric: Rubric,
-    choices: list[int],
+    choices: list[int | str],
     seconds: list[float] | None = None,
     history: HabitHistory | None = None,
+    seed: int | None = None,
 ) -> Session:
-    """Replay a list of 1-based choices (passages advance by themselves); seconds default to 0.
+    """Replay a path (passages advance by themselves); seconds default to 0.
 
-    At a typed-reply node, number k types the author's k-th example answer.
+    Each step is a number as displayed under ``seed`` (None: the authored order) or an option id. At a
+    typed-reply node, number k (or ``example<k>``) types the author's k-th example answer.
     """
-    session = Session(scenario, rubric, clock=lambda: 0.0, history=history)
+    session = Session(scenario, rubric, clock=lambda: 0.0, history=history, seed=seed)
     times = list(seconds or [])
-    for index, number in enumerate(choices):
+    for index, step in enumerate(choices):
         while session.needs_advance:
             session.advance()
         if session.finished:
@@ -428,11 +455,22 @@ def play(
         elapsed = times[index] if index < len(times) else 0.0
         typed = session.node.typed
         if typed is not None:
+            number = example_number(step)
             if not 1 <= number <= len(typed.examples):
-                raise SessionError(f"typed reply at '{session.node.id}': example {number} does not exist")
+                raise SessionError(f"typed reply at '{session.node.id}': example {step} does not exist")
             session.answer(typed.examples[number - 1], elapsed)
+        elif isinstance(step, str):
+            session.choose(session.number_of(step), elapsed)
         else:
-            session.choose(number, elapsed)
+            session.choose(step, elapsed)
     while session.needs_advance:
         session.advance()
     return session
+
+
+def example_number(step: int | str) -> int:
+    """The example answer a path step names at a typed reply: ``2`` or ``example2`` (0: none)."""
+    if isinstance(step, int):
+        return step
+    tail = step.removeprefix("example")
+    return int(tail) if tail.isdigit() else 0

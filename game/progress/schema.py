@@ -31,6 +31,7 @@ ATTEMPT_V2: dict[str, Any] = {
         "started_at": _time,
         "finished_at": _time,
         "actions": {"type": ["array", "null"], "items": {"type": "object"}},
+        "seed": {"type": ["integer", "null"]},
         "consistency": {"type": ["number", "null"], "minimum": 0, "maximum": 1},
         "migrated_from": {"type": "integer"},
         "result": {
@@ -40,6 +41,7 @@ ATTEMPT_V2: dict[str, Any] = {
                 "overall": _score,
                 "passed": {"type": "boolean"},
                 "choices": {"type": "array", "items": {"type": "integer"}},
+                "path": {"type": "array", "items": {"type": "string"}},
                 "seconds": {"type": "array", "items": {"type": "number"}},
                 "dimensions": {"type": "object", "additionalProperties": _score},
                 "frameworks": {"type": "object", "additionalProperties": _score},

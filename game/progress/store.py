@@ -216,6 +216,7 @@ class ProgressStore:
                     "onboarding": self.onboarding,
                     "started_at": started or iso_utc(now - timedelta(seconds=result.handle_seconds)),
                     "finished_at": iso_utc(now),
+                    "seed": session.seed,  # the order the options were shown in (None: authored)
                     "actions": list(session.actions),
                     "consistency": result.consistency,
                     "result": result.to_json(session.rubric),

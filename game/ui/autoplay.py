@@ -6,7 +6,8 @@ ending. Response times are given by advancing the game clock before the key is p
 ``--seconds 1.5,9`` makes the second answer 9 seconds late exactly as a hesitating trainee would.
 Without ``--seconds`` every answer takes 0 s, as ``eungdae replay`` assumes, so both give one score.
 At a typed-reply node the number picks the author's example answer, typed through the text box with
-its last syllable shown mid-composition in the screenshot.
+its last syllable shown mid-composition in the screenshot. A step may name the option by id instead;
+numbers count options as shown, which is the authored order unless the play was given a seed.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 import pygame
 
 from game.engine.scoring import Result
+from game.engine.session import example_number
 from game.ui.app import App
 from game.ui.scenes.coaching import CoachingScene
 from game.ui.scenes.debrief import DebriefScene
@@ -35,7 +37,7 @@ class AutoplayError(RuntimeError):
 class Autoplay:
     app: App
     scenario_id: str
-    choices: list[int]
+    choices: list[int | str]
     seconds: list[float] = field(default_factory=list)
     screenshots: Path | None = None
     shots: list[Path] = field(default_factory=list)
@@ -84,12 +86,12 @@ class Autoplay:
         index = len(session.decisions)
         if index >= len(self.choices):
             raise AutoplayError(f"no choice given for decision {index + 1} (node '{session.node.id}')")
-        number = self.choices[index]
+        step = self.choices[index]
         wanted = self.seconds[index] if index < len(self.seconds) else 0.0
         self.app.step(max(0.0, wanted - session.waited()))
         typed = session.node.typed
         if typed is not None:
-            text = typed.examples[number - 1]
+            text = typed.examples[example_number(step) - 1]
             post(pygame.TEXTINPUT, text=text[:-1])
             post(pygame.TEXTEDITING, text=text[-1], start=1, length=1)
             self.app.step(0.0)
@@ -98,7 +100,7 @@ class Autoplay:
             key(pygame.K_RETURN)
         else:
             self.shoot(f"decision-{index + 1}")
-            key(KEY_FOR[number])
+            key(KEY_FOR[session.number_of(step) if isinstance(step, str) else step])
 
     def shoot(self, label: str) -> None:
         if self.screenshots is None:

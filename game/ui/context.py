@@ -66,6 +66,10 @@ class Context:
     on_library: Callable[[Library], None] | None = None
     #: One-line messages for the trainee (no sound device, a save that failed), shown once each.
     notices: list[str] = field(default_factory=list)
+    #: The order options are shown in: every attempt draws a fresh seed (``shuffle``), unless a seed is
+    #: given (``--seed``); autoplay without one shows the authored order (``shuffle`` False).
+    shuffle: bool = True
+    seed: int | None = None
 
     def __post_init__(self) -> None:
         self.strings = Strings(self.settings.language)
@@ -125,6 +129,14 @@ class Context:
     def notify(self, message: str) -> None:
         if message not in self.notices:
             self.notices.append(message)
+
+    def seed_for_attempt(self) -> int | None:
+        """The seed a new attempt is shown its options with (None: the authored order)."""
+        if self.seed is not None or not self.shuffle:
+            return self.seed
+        from game.engine.order import draw_seed
+
+        return draw_seed()
 
     def pass_mark_for(self, scenario: Scenario) -> float | None:
         """The onboarding session's pass mark for a scenario it assigns; None: the scenario's own."""

@@ -81,6 +81,8 @@ def test_analyze_json_contract(capsys):
         assert {"id", "category", "nodes", "endings", "reachable_endings", "best", "worst"} <= set(r)
         assert r["best"]["score"] == 100
         assert all(isinstance(c, int) and c >= 1 for c in r["best"]["choices"])
+        assert len(r["best"]["ids"]) == len(r["best"]["choices"])
+        assert len(r["worst"]["ids"]) == len(r["worst"]["choices"])
 
 
 def test_replaying_analyze_paths_gives_their_scores(capsys):
@@ -91,6 +93,9 @@ def test_replaying_analyze_paths_gives_their_scores(capsys):
         assert main(["replay", "phone-late-delivery", "--choices", choices, "--json"]) == 0
         replayed = json.loads(capsys.readouterr().out)
         assert replayed["overall"] == report[key]["score"]
+        ids = ",".join(report[key]["ids"])  # the same path by id, shown in any order
+        assert main(["replay", "phone-late-delivery", "--path", ids, "--seed", "12", "--json"]) == 0
+        assert json.loads(capsys.readouterr().out)["overall"] == report[key]["score"]
 
 
 def test_schema_command_matches_the_committed_file():

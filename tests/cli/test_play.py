@@ -190,3 +190,14 @@ def test_from_needs_a_scenario_and_a_node_it_has(capsys):
     assert main(["play", "phone-late-delivery", "--from", "solve", "--autoplay", "1"]) == 2
     assert main(["play", "phone-late-delivery", "--from", "solv"]) == 1
     assert "no node 'solv' — did you mean 'solve'?" in capsys.readouterr().err
+
+
+def test_autoplay_takes_option_ids_and_a_seed(tmp_path, capsys):
+    path = "full-greeting,apologise-ask,confirm-cause,express,1"
+    code = main(["play", "phone-late-delivery", "--autoplay", path, "--seed", "7"])
+    assert code == 0 and "100.0 / 100 합격" in capsys.readouterr().out
+    # numbers are as displayed under the seed: 1,3,3,1,1 is the best path under seed 7 (see test_replay)
+    code = main(["play", "phone-late-delivery", "--autoplay", "1,3,3,1,1", "--seed", "7"])
+    assert code == 0 and "100.0 / 100 합격" in capsys.readouterr().out
+    assert main(["play", "phone-late-delivery", "--autoplay", "1,apologize"]) == 1
+    assert "option 'apologize' is not offered" in capsys.readouterr().err

@@ -65,3 +65,49 @@ def test_json_keeps_hangul_readable(capsys):
     assert main(["replay", "phone-late-delivery", "--choices", "1,1,1,1,1", "--json"]) == 0
     out = capsys.readouterr().out
     assert "\\u" not in out and "감사합니다" in out
+
+
+BEST_IDS = "full-greeting,apologise-ask,confirm-cause,express,example1"
+
+
+def test_replay_by_id_gives_the_same_play_under_any_seed(capsys):
+    """--path names options by id; --seed numbers them as a trainee with that seed saw them."""
+    assert main(["replay", "phone-late-delivery", "--path", BEST_IDS, "--json"]) == 0
+    authored = json.loads(capsys.readouterr().out)
+    assert main(["replay", "phone-late-delivery", "--path", BEST_IDS, "--seed", "7", "--json"]) == 0
+    shuffled = json.loads(capsys.readouterr().out)
+    assert authored["overall"] == shuffled["overall"] == 100 and shuffled["seed"] == 7
+    assert authored["path"] == shuffled["path"] == [*BEST_IDS.split(",")[:4], "typed"]
+    # under seed 7 the complaint's options are shown excuse, number-first, apologise-ask, argue
+    complaint = shuffled["decisions"][1]
+    assert complaint["shown"] == ["excuse", "number-first", "apologise-ask", "argue"]
+    assert (
+        complaint["chosen"]
+        == {
+            "number": 3,
+            "id": "apologise-ask",
+            "say": complaint["chosen"]["say"],
+        }
+        and complaint["best"]["id"] == "apologise-ask"
+        and complaint["best"]["number"] == 3
+    )
+    assert authored["decisions"][1]["chosen"]["number"] == 1  # first as written in the file
+    # and the displayed numbers under seed 7 replay the same play with --choices --seed 7
+    numbers = ",".join(str(d["chosen"]["number"]) for d in shuffled["decisions"])
+    assert main(["replay", "phone-late-delivery", "--choices", numbers, "--seed", "7", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["path"] == shuffled["path"]
+
+
+def test_replay_unknown_option_id_names_the_options(capsys):
+    assert main(["replay", "phone-late-delivery", "--path", "full-greeting,apologize"]) == 1
+    err = capsys.readouterr().err
+    assert "option 'apologize' is not offered" in err and "apologise-ask" in err
+
+
+def test_replay_takes_choices_or_a_path_not_both(capsys):
+    try:
+        main(["replay", "phone-late-delivery", "--choices", "1", "--path", "full-greeting"])
+    except SystemExit as exc:
+        assert exc.code == 2
+    else:
+        raise AssertionError("expected a usage error")

@@ -90,7 +90,8 @@ def test_json_round_trip_resumes_the_same_session(story):
     session.choose(2, 3.25)
     session.choose(1, 2)
     saved = json.loads(json.dumps(session.to_json()))
-    assert saved["version"] == 1 and saved["node"] == "close" and saved["mode"] == "exam"
+    assert saved["version"] == 2 and saved["node"] == "close" and saved["mode"] == "exam"
+    assert [a["option"] for a in saved["actions"]] == ["c2", "c1"]
     resumed = Session.from_json(saved, scenario, rubric)
     assert resumed.node.id == session.node.id
     assert resumed.mood == session.mood and resumed.state.steps_done == session.state.steps_done
@@ -103,12 +104,61 @@ def test_json_round_trip_resumes_the_same_session(story):
 def test_a_save_for_another_scenario_or_version_is_refused(story):
     scenario, rubric = story
     data = Session(scenario, rubric).to_json()
-    with pytest.raises(SessionError, match="not a version 1 session"):
+    with pytest.raises(SessionError, match="not a version 1-2 session"):
         Session.from_json({**data, "version": 99}, scenario, rubric)
     with pytest.raises(SessionError, match="is for 'other'"):
         Session.from_json({**data, "scenario": "other"}, scenario, rubric)
     with pytest.raises(SessionError, match="no longer fit"):
         Session.from_json({**data, "actions": [{"choose": 9, "seconds": 1}]}, scenario, rubric)
+    with pytest.raises(SessionError, match="no longer fit"):
+        Session.from_json({**data, "actions": [{"option": "gone", "seconds": 1}]}, scenario, rubric)
+    with pytest.raises(SessionError, match="seed"):
+        Session.from_json({**data, "seed": "7"}, scenario, rubric)
+
+
+def test_a_shuffled_attempt_keeps_its_order_through_undo_resume_and_reload(story):
+    scenario, rubric = story
+    session = Session(scenario, rubric, seed=11)
+    first = [c.id for c in session.available()]
+    assert sorted(first) == ["c1", "c2", "c3"]
+    session.choose(session.number_of("c1"), 1)
+    at_complaint = [c.id for c in session.available()]
+    assert session.undo()
+    assert [c.id for c in session.available()] == first  # undo: the same order at the same node
+    session.choose(session.number_of("c1"), 1)
+    assert [c.id for c in session.available()] == at_complaint
+    saved = json.loads(json.dumps(session.to_json()))
+    assert saved["seed"] == 11
+    resumed = Session.from_json(saved, scenario, rubric)  # resume (and F5, which keeps the seed)
+    assert [c.id for c in resumed.available()] == at_complaint
+    assert resumed.decisions[0].shown == tuple(first)
+    # the chosen option is recorded by id and its displayed number, never the other way round
+    decision = resumed.decisions[0]
+    assert decision.choice_id == "c1" and decision.number == first.index("c1") + 1
+    assert decision.best_choice_id == "c1" and decision.best_number == decision.number
+
+
+def test_a_version_1_save_reads_as_authored_order(story):
+    """A save from before shuffling: numbers meant positions in the order the file lists the options."""
+    scenario, rubric = story
+    old = {
+        "format": "eungdae-session",
+        "version": 1,
+        "scenario": scenario.id,
+        "rubric": rubric.id,
+        "mode": "practice",
+        "pass_mark": None,
+        "actions": [{"choose": 2, "seconds": 1.0}, {"choose": 1, "seconds": 1.0}],
+        "node": "close",
+    }
+    resumed = Session.from_json(old, scenario, rubric)
+    assert resumed.seed is None
+    assert [d.choice_id for d in resumed.decisions] == ["c2", "c1"]
+    assert [c.id for c in resumed.available()] == ["c1", "c2"]  # authored order for the rest
+    resumed.choose(1, 1)
+    # the same 80.0 as test_scoring's choices 2, 1, 1: the old attempt keeps its result
+    assert resumed.result().overall == pytest.approx(80.0)
+    assert resumed.to_json()["actions"][-1] == {"option": "c1", "seconds": 1.0}
 
 
 def test_passages_and_typed_replies():

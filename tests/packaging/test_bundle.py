@@ -22,6 +22,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from game.engine.analysis import best_path
+from game.engine.session import play
+from game.scenario.library import load_library
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -38,6 +42,7 @@ build_script = _load_build_script()
 pytestmark = pytest.mark.slow
 
 SCENARIO_FILE = ROOT / "scenarios" / "face_to_face" / "late-greeting.yaml"
+PLAYED = "phone-late-delivery"
 PROFILE = "김신입"
 
 
@@ -102,12 +107,19 @@ def test_the_app_needs_no_python_beside_it(trainee):
 
 
 def test_a_scenario_played_headless_is_recorded_in_the_saves_folder(trainee):
+    # the phone complaint call: it ends in a typed reply, judged by the wording rules (the analyser).
+    # The bundle must score it exactly as the source does, so the expectation comes from the source.
+    library = load_library()
+    scenario = library.get(PLAYED)
+    rubric = library.rubric_for(scenario)
+    choices = best_path(scenario, rubric).choices
+    expected = play(scenario, rubric, choices).result()
     saves = trainee.base / "saves"
-    done = trainee.run(
-        "play", "f2f-late-greeting", "--autoplay", "1,1,1,1,1", "--profile", PROFILE, "--saves", str(saves)
-    )
+    autoplay = ",".join(str(n) for n in choices)
+    done = trainee.run("play", PLAYED, "--autoplay", autoplay, "--profile", PROFILE, "--saves", str(saves))
     assert done.returncode == 0, done.stderr
-    assert "f2f-late-greeting: 100.0 / 100 합격" in done.stdout
+    verdict = "합격" if expected.passed else "불합격"
+    assert f"{PLAYED}: {expected.overall:.1f} / 100 {verdict} · 엔딩 {expected.ending}" in done.stdout
     # the bundle's own report reads the attempt back from the files the play wrote
     report = trainee.base / "report.json"
     done = trainee.run(
@@ -116,8 +128,8 @@ def test_a_scenario_played_headless_is_recorded_in_the_saves_folder(trainee):
     assert done.returncode == 0, done.stderr
     data = json.loads(report.read_text(encoding="utf-8"))
     assert data["summary"]["attempts"] == 1
-    assert data["summary"]["trainees_passed"] == {PROFILE: True}
-    assert data["trainees"][PROFILE]["overall"] == 100.0
+    assert data["summary"]["trainees_passed"] == {PROFILE: expected.passed}
+    assert data["trainees"][PROFILE]["overall"] == pytest.approx(expected.overall)
 
 
 def test_the_offline_voice_is_built_by_the_bundled_espeak(trainee):
@@ -168,3 +180,7 @@ def test_the_game_window_starts(trainee):
 def test_the_app_folder_is_unchanged_after_all_of_the_above(trainee):
     # last in this module: every run above has happened (play, report, voices, validate, the window)
     assert snapshot(trainee.app) == trainee.before
+    # and what it did write, beside the folders it was given, is in the user's own eungdae folders
+    written = [p.relative_to(trainee.home) for p in trainee.home.rglob("*") if p.is_file()]
+    assert written
+    assert all("eungdae" in p.parts for p in written), written

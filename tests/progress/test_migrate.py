@@ -7,7 +7,7 @@ import pytest
 from game.progress.atomic import SaveError, write_json
 from game.progress.migrate import NewerSaveError, migrate
 from game.progress.schema import CURRENT_VERSION, problems
-from tests.progress.helpers import BEST, LATE, record, store_at
+from tests.progress.helpers import BEST, EXCUSE, LATE, LIBRARY, record, store_at
 
 # The first save format: a flat score per attempt, epoch times (2025-03-03 10:00:00 KST = 01:00:00 UTC).
 V1_PROFILE = {
@@ -84,3 +84,62 @@ def test_the_store_migrates_a_v1_file_on_first_use_and_keeps_the_original(tmp_pa
     assert any("1 → 2" in n for n in store.notices)
     # migrated attempts carry no consistency: Habit history skips them rather than guessing
     assert store.history("김하늘").recent_consistency(LATE, 5) == [1.0]
+
+
+def _before_shuffling(folder):
+    """A profile and an autosave as the game wrote them before options were shuffled (save format 2,
+    session format 1): the attempt has no seed and no path, the autosave's actions are authored numbers."""
+    store = store_at(folder)
+    store.create_profile("김하늘")
+    record(store, "김하늘", EXCUSE)
+    profile_path = store.profile_dir("김하늘") / "profile.json"
+    profile = json.loads(profile_path.read_text("utf-8"))
+    attempt = profile["attempts"][0]
+    del attempt["seed"], attempt["result"]["path"]
+    for decision in attempt["result"]["decisions"]:
+        del decision["shown"]
+    attempt["actions"] = [{"choose": 1, "seconds": 0.0}, {"choose": 2, "seconds": 0.0}]
+    write_json(profile_path, profile)
+    autosave = {
+        "version": 2,
+        "kind": "autosave",
+        "saved_at": "2025-03-03T01:00:00Z",
+        "play_id": "0b7c6f1e-3d0c-4c38-9a4e-0b1a2c3d4e5f",
+        "session": {
+            "format": "eungdae-session",
+            "version": 1,
+            "scenario": LATE,
+            "rubric": "default",
+            "mode": "practice",
+            "pass_mark": None,
+            "actions": [{"choose": 1, "seconds": 2.0}, {"choose": 1, "seconds": 3.0}],
+            "node": "listen",
+        },
+    }
+    write_json(store.profile_dir("김하늘") / "autosave.json", autosave)
+    return attempt
+
+
+def test_saves_from_before_shuffling_keep_their_results_and_read_as_authored_order(tmp_path):
+    old = _before_shuffling(tmp_path)
+    store = store_at(tmp_path)  # a new game reads the old files
+    attempt = store.attempts("김하늘")[0]
+    assert attempt["result"]["overall"] == old["result"]["overall"]  # 86.4: kept, not re-scored
+    assert store.stats("김하늘", LATE).first == round(old["result"]["overall"], 1)
+    resumed = store.resume("김하늘", clock=lambda: 0.0)
+    assert resumed is not None and resumed.seed is None and resumed.node.id == "listen"
+    assert [d.choice_id for d in resumed.decisions] == ["full-greeting", "apologise-ask"]
+    scenario = LIBRARY.get(LATE)
+    assert [c.id for c in resumed.available()] == [c.id for c in scenario.nodes["listen"].choices]
+    # finishing it records an attempt that names its options by id
+    while not resumed.finished:
+        if resumed.node.typed is not None:
+            resumed.answer(resumed.node.typed.examples[0], 1.0)
+        else:
+            resumed.choose(1, 1.0)
+    store.record_attempt("김하늘", resumed, resumed.result())
+    new = store.attempts("김하늘")[-1]
+    assert new["seed"] is None and new["result"]["path"][:2] == ["full-greeting", "apologise-ask"]
+    # the resumed numbers were read in authored order and are recorded from then on by id
+    assert not any("choose" in a for a in new["actions"])
+    assert [a["option"] for a in new["actions"] if "option" in a] == new["result"]["path"][:4]

@@ -165,3 +165,31 @@ def test_two_game_windows_on_one_profile_lose_no_attempt(tmp_path):
     attempts = ProgressStore(tmp_path, LIBRARY).attempts("김하늘")
     assert len(attempts) == 30
     assert len({a["id"] for a in attempts}) == 30
+
+
+def test_a_shuffled_attempt_keeps_its_order_through_autosave_and_is_recorded_by_id(tmp_path):
+    scenario, rubric = late()
+    store = store_at(tmp_path)
+    store.create_profile("김하늘")
+    session = Session(scenario, rubric, clock=lambda: 0.0, seed=20250303)
+    shown = [c.id for c in session.available()]
+    session.choose(session.number_of("full-greeting"), 1.0)
+    store.autosave("김하늘", session)
+    resumed = store_at(tmp_path).resume("김하늘", clock=lambda: 0.0)
+    assert resumed is not None and resumed.seed == 20250303
+    assert [c.id for c in resumed.available()] == [c.id for c in session.available()]
+    assert list(resumed.decisions[0].shown) == shown
+    for step in ("apologise-ask", "confirm-cause", "express"):
+        resumed.choose(resumed.number_of(step), 1.0)
+    resumed.answer(resumed.node.typed.examples[0], 1.0)
+    store.record_attempt("김하늘", resumed, resumed.result())
+    attempt = store.attempts("김하늘")[0]
+    assert attempt["seed"] == 20250303
+    assert attempt["result"]["path"] == [
+        "full-greeting",
+        "apologise-ask",
+        "confirm-cause",
+        "express",
+        "typed",
+    ]
+    assert attempt["result"]["overall"] == 100.0

@@ -85,3 +85,25 @@ def test_enduring_abuse_is_coached_towards_the_warning() -> None:
         assert not d.is_best
         assert "욕설" in d.best_say
         assert any("폭언" in line for line in d.feedback)
+
+
+PROTECTIVE = [
+    str(BUILTIN_SCENARIOS / "difficult" / name)
+    for name in ("shouting-at-counter.yaml", "harassment-call.yaml", "repeat-compensation-demand.yaml")
+]
+
+
+@pytest.mark.parametrize("file", PROTECTIVE, ids=lambda f: Path(f).stem)
+def test_protective_scenarios_model_a_boundary_and_a_break_not_endurance(file: str) -> None:
+    """Emotional-labour protection: the best path passes, draws the calm boundary and never apologises
+    for the abuse itself — the endure options are all coached as weaker than the line drawn."""
+    scenario, rubric = _scenario(file)
+    best = _tests(file.removesuffix(".yaml") + ".test.yaml").cases[0]
+    assert best.passed and best.overall == 100.0
+    session = play(scenario, rubric, [1] * len(best.steps))
+    result = session.result()
+    assert result.passed and result.overall == 100.0
+    cited = {c.principle for d in result.decisions for c in d.chosen.citations if c.followed}
+    assert "calm_boundary" in cited
+    endured = [c for n in scenario.nodes.values() for c in n.choices if "calm_boundary" in c.breaks]
+    assert endured, "a protective scenario offers the endurance mistake"

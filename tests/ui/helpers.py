@@ -34,7 +34,11 @@ def make_app(
     mode: str = "practice",
     onboarding: OnboardingSession | None = None,
     effects: SilentEffects | None = None,
+    seed: int | None = None,
+    shuffle: bool = False,
 ) -> App:
+    """An app; plays show options in authored order (so a test can press the number it means) unless
+    it asks for a ``seed`` or for fresh seeds (``shuffle``), as the game itself draws."""
     pygame.init()
     progress = progress or FakeProgress(onboarding=onboarding.name if onboarding else None)
     if profile and profile not in progress.profiles():
@@ -47,6 +51,8 @@ def make_app(
         mode=onboarding.mode if onboarding else mode,
         onboarding=onboarding,
         effects=effects or SilentEffects(),
+        seed=seed,
+        shuffle=shuffle,
     )
     pygame.event.clear()
     return App(ctx, size=size)

@@ -32,7 +32,7 @@ def test_no_text_for_any_synthesiser_contains_a_direction(lines, backend):
 
 def test_the_abusive_caller_never_says_the_word_for_abuse(lines):
     abusive = [line for line in lines if "(욕설)" in line.text]
-    assert len(abusive) == 6
+    assert len(abusive) >= 6  # the abusive card-block caller and the repeat complainer
     assert all("욕설" not in synth_text(line) and "욕썰" not in synth_text(line) for line in abusive)
 
 

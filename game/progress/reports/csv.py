@@ -27,6 +27,20 @@ def uncell(value: str) -> str:
     return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_STARTS) else value
 
 
+def option_path(result: dict) -> list[str]:
+    """The options chosen, by id: what a position cannot tell once options are shuffled.
+
+    Attempts recorded before ``path`` existed have it in their decisions; a version 1 attempt kept
+    neither, only numbers in authored order, which are the best that can be shown.
+    """
+    if result.get("path"):
+        return [str(p) for p in result["path"]]
+    decisions = result.get("decisions") or []
+    if decisions:
+        return [str(d.get("chosen", {}).get("id", "")) for d in decisions]
+    return [str(c) for c in result.get("choices", [])]
+
+
 def _num(value: float | None) -> str:
     return "" if value is None else f"{value:.1f}"
 
@@ -54,7 +68,7 @@ def render(figures: Figures) -> str:
             *(f"dim:{d}" for d in labels.dimensions),
             "consistency",
             "handle_seconds",
-            "choices",
+            "path",
             "seconds",
             "blockers",
         ]
@@ -80,7 +94,7 @@ def render(figures: Figures) -> str:
                 *(_num(r.get("dimensions", {}).get(d)) for d in labels.dimensions),
                 _num(r.get("consistency")),
                 r.get("handle_seconds", ""),
-                " ".join(str(c) for c in r.get("choices", [])),
+                " ".join(option_path(r)),
                 " ".join(f"{s:g}" for s in r.get("seconds", [])),
                 cell(" ".join(r.get("blockers", []))),
             ]

@@ -163,6 +163,8 @@ def build(
                 "extensions": {
                     **{f"{IRI_BASE}/dimensions/{d}": v for d, v in decision.get("effects", {}).items()},
                     f"{IRI_BASE}/extensions/lateness": decision.get("lateness", "none"),
+                    # the option ids in the order the trainee saw them (shuffled per attempt)
+                    **({f"{IRI_BASE}/extensions/shown": decision["shown"]} if decision.get("shown") else {}),
                 },
             },
         )

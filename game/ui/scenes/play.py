@@ -104,7 +104,9 @@ class PlayScene(Scene):
         rubric: Rubric,
         saved: dict[str, Any] | None = None,
         start: str | None = None,
+        seed: int | None = None,
     ) -> None:
+        """``seed`` keeps an attempt's option order across F5; a new attempt draws its own."""
         super().__init__(ctx)
         self.scenario = scenario
         self.rubric = rubric
@@ -125,6 +127,7 @@ class PlayScene(Scene):
                 history=history,
                 pass_mark=ctx.pass_mark_for(scenario),
                 start=start,
+                seed=seed if seed is not None else ctx.seed_for_attempt(),
             )
         self.mode = self.session.mode
         self.lines: dict[str, SpokenLine] = {line.line_id: line for line in scenario.spoken_lines()}
@@ -211,12 +214,15 @@ class PlayScene(Scene):
             options = session.available()
             gap = 8
             height = min(64.0, (h - gap * (len(options) - 1)) / max(1, len(options)))
-            self.menu = Menu(
-                [
-                    Button((x, y + i * (height + gap), w, height), c.say, f"choose:{i + 1}", number=i + 1)
-                    for i, c in enumerate(options)
-                ]
-            )
+            buttons = [
+                Button((x, y + i * (height + gap), w, height), c.say, f"choose:{i + 1}", number=i + 1)
+                for i, c in enumerate(options)
+            ]
+            # Nothing is focused until the trainee moves the focus (arrows, mouse): a highlighted
+            # option before any input would read as the recommended answer. Rebuilding the same
+            # options (back from pause or settings) keeps the trainee's own focus.
+            same = [b.label for b in buttons] == [b.label for b in self.menu.buttons]
+            self.menu = Menu(buttons, focus=self.menu.focus if same else None, outline=True)
 
     # -- input -------------------------------------------------------------------------------------
 
@@ -396,9 +402,14 @@ class PlayScene(Scene):
         self.emit(Replace(SceneKind.DEBRIEF, debrief))
 
     def restart(
-        self, scenario: Scenario | None = None, rubric: Rubric | None = None, saved: dict | None = None
+        self,
+        scenario: Scenario | None = None,
+        rubric: Rubric | None = None,
+        saved: dict | None = None,
+        keep_order: bool = False,
     ) -> None:
-        """Start this scenario again (or its reloaded version): from the beginning, or from ``saved``."""
+        """Start this scenario again (or its reloaded version): from the beginning, or from ``saved``; a
+        new attempt with a new option order, or (``keep_order``, after F5) the same attempt's order."""
         if self.ctx.profile:
             try:
                 self.ctx.progress.discard_autosave(self.ctx.profile)
@@ -410,6 +421,8 @@ class PlayScene(Scene):
             again["saved"] = saved
         elif self.session.start:
             again["start"] = self.session.start
+        if keep_order:
+            again["seed"] = self.session.seed
         self.emit(Replace(SceneKind.PLAY, again))
 
     def reload(self) -> None:
@@ -430,7 +443,7 @@ class PlayScene(Scene):
             self.emit(Reset(SceneKind.SELECT))
             return
         rubric = self.ctx.library.rubric_for(scenario)
-        self.restart(scenario, rubric, keep_place(self.session, scenario, rubric))
+        self.restart(scenario, rubric, keep_place(self.session, scenario, rubric), keep_order=True)
         self.ctx.notify(self.ctx.t("reload.done", n=len(self.ctx.library.scenarios)))
 
     def _hush(self) -> None:

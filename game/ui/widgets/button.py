@@ -3,6 +3,10 @@
 Every button can be reached three ways, because a new hire at a shared PC may use any of them: a
 click, its number key (choices), or arrow keys and Enter (focus). The label wraps and shrinks inside
 the button instead of spilling.
+
+A menu of a trainee's options is different from a menu of commands: a filled, bold, coloured first
+option reads as "the answer", so such a menu (``outline=True``) starts with no focus at all and shows
+focus, once the trainee moves it, only as a neutral outline with the label unchanged.
 """
 
 from __future__ import annotations
@@ -25,7 +29,25 @@ class Button:
     number: int | None = None
     enabled: bool = True
 
-    def draw(self, ctx: Context, surface: pygame.Surface, focused: bool = False, size: float = 20) -> None:
+    def draw(
+        self,
+        ctx: Context,
+        surface: pygame.Surface,
+        focused: bool = False,
+        size: float = 20,
+        outline: bool = False,
+    ) -> None:
+        th = ctx.theme
+        if outline:  # focus as a neutral frame: the option looks exactly like the others inside it
+            self._draw(ctx, surface, False, size)
+            if focused:
+                frame = pygame.Rect(ctx.layout.rect(self.rect))
+                px = ctx.layout.px
+                pygame.draw.rect(surface, th.text, frame, width=px(3), border_radius=px(10))
+            return
+        self._draw(ctx, surface, focused, size)
+
+    def _draw(self, ctx: Context, surface: pygame.Surface, focused: bool, size: float) -> None:
         th = ctx.theme
         back = th.accent if focused else th.panel_alt
         fore = th.on_accent if focused else th.text
@@ -63,11 +85,16 @@ class Button:
 
 
 class Menu:
-    """A column (or row) of buttons with one focused; Enter or a click activates."""
+    """A column (or row) of buttons with at most one focused; Enter or a click activates.
 
-    def __init__(self, buttons: list[Button], focus: int = 0) -> None:
+    ``focus=None`` starts with nothing focused: the first arrow key focuses the first (Down) or last
+    (Up) button, and Enter does nothing until then.
+    """
+
+    def __init__(self, buttons: list[Button], focus: int | None = 0, outline: bool = False) -> None:
         self.buttons = buttons
-        self.focus = min(focus, max(0, len(buttons) - 1))
+        self.outline = outline
+        self.focus = None if focus is None else min(focus, max(0, len(buttons) - 1))
 
     def at(self, pos: tuple[float, float]) -> int | None:
         for index, button in enumerate(self.buttons):
@@ -80,11 +107,14 @@ class Menu:
         if not self.buttons:
             return None
         if event.type == pygame.KEYDOWN:
+            count = len(self.buttons)
             if event.key in (pygame.K_DOWN, pygame.K_RIGHT, pygame.K_TAB):
-                self.focus = (self.focus + 1) % len(self.buttons)
+                self.focus = 0 if self.focus is None else (self.focus + 1) % count
             elif event.key in (pygame.K_UP, pygame.K_LEFT):
-                self.focus = (self.focus - 1) % len(self.buttons)
+                self.focus = count - 1 if self.focus is None else (self.focus - 1) % count
             elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+                if self.focus is None:
+                    return None
                 button = self.buttons[self.focus]
                 return button if button.enabled else None
         elif event.type == pygame.MOUSEMOTION:
@@ -100,4 +130,4 @@ class Menu:
 
     def draw(self, ctx: Context, surface: pygame.Surface, size: float = 20) -> None:
         for index, button in enumerate(self.buttons):
-            button.draw(ctx, surface, focused=index == self.focus, size=size)
+            button.draw(ctx, surface, focused=index == self.focus, size=size, outline=self.outline)

@@ -15,7 +15,8 @@ def test_one_row_per_attempt_readable_by_excel(tmp_path):
     assert [r["profile"] for r in rows] == ["김하늘", "김하늘", "박서준", "이도윤"]
     argue = rows[2]
     assert argue["overall"] == "45.0" and argue["passed"] == "False" and argue["blockers"] == "no_argument"
-    assert argue["choices"] == " ".join(map(str, ARGUE))
+    # ARGUE = 1, 4, 3 in authored order: kept by option id, which means the same under any shuffle
+    assert ARGUE == [1, 4, 3] and argue["path"] == "full-greeting argue defend"
     assert argue["title"] == "배송이 늦어진 고객의 항의 전화"
     assert rows[3]["fw:3S"] == "97.8" and rows[3]["dim:habit"] != ""
 

@@ -49,3 +49,24 @@ def test_a_failed_attempt_reports_failed_with_its_scaled_score(tmp_path):
 def test_durations_are_iso_8601():
     assert duration(0) == "PT0.00S"
     assert re.fullmatch(r"PT\d+\.\d\dS", duration(123.456))
+
+
+def test_a_shuffled_attempt_answers_by_option_id_whatever_its_displayed_number(tmp_path):
+    from game.engine.session import Session
+    from tests.progress.helpers import late
+
+    scenario, rubric = late()
+    store = store_at(tmp_path)
+    store.create_profile("김하늘")
+    session = Session(scenario, rubric, clock=lambda: 0.0, seed=3)
+    session.choose(session.number_of("hello"), 1.0)  # a weak greeting, wherever it was shown
+    number = session.decisions[0].number
+    session.choose(session.number_of("argue"), 1.0)
+    session.choose(session.number_of("defend"), 1.0)
+    assert session.finished
+    store.record_attempt("김하늘", session, session.result())
+    answered = build("김하늘", store.attempts("김하늘")[0])[1]
+    assert answered["result"]["response"] == "hello" and answered["result"]["success"] is False
+    assert answered["object"]["definition"]["correctResponsesPattern"] == ["full-greeting"]
+    shown = answered["result"]["extensions"][f"{IRI_BASE}/extensions/shown"]
+    assert sorted(shown) == ["full-greeting", "hello", "name-only"] and shown[number - 1] == "hello"

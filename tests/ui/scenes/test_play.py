@@ -269,11 +269,11 @@ def test_history_that_cannot_be_read_is_reported_and_the_play_goes_on():
     assert "관리자에게 알리세요" in app.toast
 
 
-def _from_folder(tmp_path):
+def _from_folder(tmp_path, **app_options):
     """An app playing a copy of the late-delivery scenario from a temp folder (``--scenarios``)."""
     path = tmp_path / "late.yaml"
     path.write_text(LATE.read_text(encoding="utf-8"), encoding="utf-8")
-    app = make_app()
+    app = make_app(**app_options)
     app.ctx.scenario_paths = [str(tmp_path)]
     app.ctx.library = load_library([str(tmp_path)])
     found = app.ctx.library.get("phone-late-delivery")
@@ -396,3 +396,68 @@ def test_hovering_an_option_repaints_it():
     pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
     app.step(0.0)
     assert scene.menu.focus == 1 and region(app, second.rect) != before
+
+
+def _look(app, button):
+    """(fill, frame, label pixels) of an option: what would tell one option from another."""
+    x, y, w, h = button.rect
+    fill = colours(app, (x + w - 40, y + 12, 30, h - 24))
+    frame = colours(app, (x + w / 2, y, 40, 2))
+    label = region(app, (x + 60, y + 8, w - 120, h - 16))
+    return fill, frame, label
+
+
+def test_before_any_input_no_option_is_highlighted_in_practice_or_exam():
+    for mode in ("practice", "exam"):
+        app = make_app(mode=mode, shuffle=True)
+        scene = play_scene(app)
+        assert scene.menu.focus is None
+        looks = [_look(app, b)[:2] for b in scene.menu.buttons]
+        assert all(look == looks[0] for look in looks), mode  # same fill, same frame for every option
+        press(app, pygame.K_SPACE)  # the line shown in full
+        assert scene.typewriter.done
+        press(app, pygame.K_RETURN)  # Enter with nothing focused chooses nothing
+        assert not scene.session.decisions
+
+
+def test_focus_is_a_plain_outline_that_appears_only_when_the_trainee_moves_it():
+    app = make_app()
+    scene = play_scene(app)
+    press(app, pygame.K_SPACE)  # the line shown in full
+    first = scene.menu.buttons[0]
+    fill, frame, label = _look(app, first)
+    press(app, pygame.K_DOWN)
+    assert scene.menu.focus == 0
+    fill_now, frame_now, label_now = _look(app, first)
+    assert fill_now == fill and label_now == label  # the option itself looks the same: not bold, not yellow
+    assert frame_now == {NORMAL.text} and frame_now != frame  # a neutral outline around it
+    press(app, pygame.K_RETURN)
+    assert scene.session.decisions[0].choice_id == "full-greeting"
+
+
+def test_options_are_shown_in_the_attempts_order_and_recorded_by_id():
+    app = make_app(seed=7)
+    scene = play_scene(app)
+    shown = [b.label for b in scene.menu.buttons]
+    ids = [c.id for c in scene.session.available()]
+    assert ids == ["full-greeting", "name-only", "hello"]  # seed 7 at 'ring' (authored: full, hello, name)
+    says = {c.id: c.say for c in scenario().nodes["ring"].choices}
+    assert shown == [says[i] for i in ids]
+    press(app, pygame.K_2)
+    assert scene.session.decisions[0].choice_id == "name-only" and scene.session.decisions[0].number == 2
+
+
+def test_f5_keeps_the_attempts_option_order(tmp_path):
+    _path, app, scene = _from_folder(tmp_path, shuffle=True)  # a fresh seed, as the game draws one
+    before = [c.id for c in scene.session.available()]
+    press(app, pygame.K_F5)
+    fresh = app.stack.top
+    assert isinstance(fresh, PlayScene) and fresh is not scene
+    assert fresh.session.seed == scene.session.seed is not None
+    assert [c.id for c in fresh.session.available()] == before
+
+
+def test_a_new_attempt_draws_a_new_order():
+    app = make_app(shuffle=True)
+    seeds = {play_scene(app).session.seed for _ in range(6)}
+    assert None not in seeds and len(seeds) > 1
