@@ -23,6 +23,7 @@ BENCHMARKS = [
     ("core", "validate"),
     ("core", "replay_1000"),
     ("ui", "frame_p99"),
+    ("ui", "frame_p99_voice"),
     ("ui", "first_frame"),
     ("bundle", "bundle_first_frame"),
     ("voice", "voice_start"),

@@ -3,6 +3,12 @@
 frame_p99   the play scene's frame time at 1280x720 (p99 over 900 frames, subtitles animating, the
             patience meter draining, drawn and flipped) against the floor of presenting a frame of the
             same size (fill + blit + flip). Target ratio 2.
+frame_p99_voice  the same play scene with the real voice layer: lines playing (SDL dummy audio) while the
+            scenario's other lines are built in the background from an empty cache, as on a first play
+            with no network. The voice layer was opened, and its builder process started, before the
+            measured frames (the game does that while the trainee chooses a scenario). Same floor,
+            target 2. ``built`` says how many lines the background build finished during the frames
+            (it must be running for the number to mean anything).
 first_frame process start to the first interactive frame of the real start, ``python main.py`` (the
             title/profile screen, drawn and flipped; ``EUNGDAE_EXIT_AFTER_FIRST_FRAME=1`` makes it print
             ``ready`` then and exit; saves in a temporary folder), against a bare pygame start that opens a
@@ -59,6 +65,49 @@ for i in range({FRAMES} + 60):
 print(json.dumps(times[60:]))
 """
 
+_VOICE_FRAMES = f"""
+import json, time
+import pygame
+from game.scenario.library import load_library
+from game.ui.app import App
+from game.ui.context import Context
+from game.ui.memory_progress import MemoryProgress
+from game.ui.scenes.play import PlayScene
+from game.ui.settings import Settings
+from game.ui.speech import DeferredVoice
+pygame.init()
+library = load_library()
+scenario = library.get("f2f-five-stage-reception")
+speech = DeferredVoice(1.0)
+speech.warm()
+assert speech.wait_open(30) and speech.link.available
+builder = speech.link.prefetcher.builder
+builder.start()  # the select screen gave it this time
+ctx = Context(
+    library=library, progress=MemoryProgress(), settings=Settings(text_speed=20.0), profile=None, speech=speech
+)
+app = App(ctx, size=(1280, 720))
+scene = PlayScene(ctx, scenario, library.rubric_for(scenario))
+app.start(scene)
+prefetcher = speech.link.prefetcher
+times = []
+playing = 0
+for i in range({FRAMES} + 60):
+    if scene.typewriter.done:
+        scene.typewriter.shown = 0.0  # keep the subtitles animating
+    if not speech.link.player.is_playing() and i % 120 == 0:
+        speech.say([line for line in scenario.spoken_lines() if line.speaker == "customer"][:3])
+    start = time.perf_counter()
+    app.step(1 / 60)
+    times.append(time.perf_counter() - start)
+    playing += speech.link.player.is_playing()
+    time.sleep(max(0.0, 1 / 60 - (time.perf_counter() - start)))  # a real frame rate: the build gets time
+built = sum(1 for line in scenario.spoken_lines() if speech.link.service.find(line) is not None)
+print(json.dumps({{"times": times[60:], "built": built, "lines": len(scenario.spoken_lines()),
+                  "playing_share": playing / len(times), "idle_at_end": prefetcher.idle()}}))
+speech.close()
+"""
+
 _FLOOR_FRAMES = f"""
 import json, time
 import pygame
@@ -89,11 +138,11 @@ print("ready", flush=True)
 """
 
 
-def _run(code: str) -> str:
+def _run(code: str, env: dict[str, str] = _ENV) -> str:
     done = subprocess.run(
         [sys.executable, "-c", code],
         cwd=ROOT,
-        env=_ENV,
+        env=env,
         capture_output=True,
         text=True,
         timeout=300,
@@ -111,6 +160,15 @@ def frame_p99() -> dict:
     ours = _p99(json.loads(_run(_OURS_FRAMES)))
     floor = _p99(json.loads(_run(_FLOOR_FRAMES)))
     return {"ours": ours, "floor": floor, "ratio": ours / floor, "target": 2}
+
+
+def frame_p99_voice() -> dict:
+    with tempfile.TemporaryDirectory() as cache:
+        env = {**_ENV, "EUNGDAE_VOICE_CACHE": cache}
+        result = json.loads(_run(_VOICE_FRAMES, env))
+    ours = _p99(result.pop("times"))
+    floor = _p99(json.loads(_run(_FLOOR_FRAMES)))
+    return {"ours": ours, "floor": floor, "ratio": ours / floor, "target": 2, **result}
 
 
 def _startup(args: list[str], env: dict[str, str] = _ENV, program: str = sys.executable) -> float:
@@ -135,4 +193,9 @@ def first_frame(runs: int = 3) -> dict:
 
 
 if __name__ == "__main__":
-    print(json.dumps({"frame_p99": frame_p99(), "first_frame": first_frame()}, indent=2))
+    print(
+        json.dumps(
+            {"frame_p99": frame_p99(), "frame_p99_voice": frame_p99_voice(), "first_frame": first_frame()},
+            indent=2,
+        )
+    )

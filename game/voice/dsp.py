@@ -21,7 +21,7 @@ def band_pass(x: np.ndarray, rate: int, low: float, high: float, taper: float = 
 
     if len(x) == 0:
         return x
-    n = 1 << int(np.ceil(np.log2(len(x) + 1)))
+    n = _fast_length(len(x) + int(0.1 * rate))  # 0.1 s of zeros: the filter's ringing must not wrap around
     spec = np.fft.rfft(x, n)
     f = np.fft.rfftfreq(n, 1.0 / rate)
     gain = np.ones_like(f)
@@ -34,6 +34,22 @@ def band_pass(x: np.ndarray, rate: int, low: float, high: float, taper: float = 
     gain[fall] = 0.5 + 0.5 * np.cos(np.pi * (f[fall] - high) / (hi_edge - high))
     gain[f >= hi_edge] = 0.0
     return np.fft.irfft(spec * gain, n)[: len(x)]
+
+
+def _fast_length(n: int) -> int:
+    """The smallest 2^a·3^b·5^c ≥ n: an FFT size as fast as a power of two, up to ~2x shorter."""
+    best = 1 << (n - 1).bit_length()
+    p5 = 1
+    while p5 < best:
+        p35 = p5
+        while p35 < best:
+            m = p35
+            while m < n:
+                m *= 2
+            best = min(best, m)
+            p35 *= 3
+        p5 *= 5
+    return best
 
 
 def resample(x: np.ndarray, factor: float) -> np.ndarray:
@@ -131,7 +147,6 @@ def smooth_limit(x: np.ndarray, rate: int, threshold: float = 0.89, window_s: fl
     comes out keeps the spectrum that went in — a phone line stays inside its band.
     """
     import numpy as np
-    from numpy.lib.stride_tricks import sliding_window_view
 
     peak = np.abs(x)
     if len(x) == 0 or peak.max() <= threshold:
@@ -139,12 +154,27 @@ def smooth_limit(x: np.ndarray, rate: int, threshold: float = 0.89, window_s: fl
     need = np.minimum(1.0, threshold / np.maximum(peak, 1e-9))
     w = max(1, int(window_s * rate)) | 1  # odd, so the windows centre on each sample
     half = w // 2
-    padded = np.pad(need, half, mode="edge")
-    floor = sliding_window_view(padded, w).min(axis=1)  # the least gain anywhere within half a window
+    floor = _running_min(np.pad(need, half, mode="edge"), w)  # the least gain within half a window
     # Averaging minima over windows that all contain sample n stays at or below need[n].
-    kernel = np.ones(w) / w
-    gain = np.convolve(np.pad(floor, half, mode="edge"), kernel, mode="valid")
+    padded = np.pad(floor, half, mode="edge")
+    sums = np.concatenate([[0.0], np.cumsum(padded)])
+    gain = (sums[w:] - sums[:-w]) / w
     return x * gain
+
+
+def _running_min(x: np.ndarray, w: int) -> np.ndarray:
+    """min(x[i : i + w]) for every full window, in O(n) (van Herk / Gil-Werman: block prefix and suffix
+    minima), so a limiter costs milliseconds per line, not a window's worth of work per sample."""
+    import numpy as np
+
+    n = len(x)
+    blocks = -(-n // w)
+    padded = np.full(blocks * w, np.inf)
+    padded[:n] = x
+    rows = padded.reshape(blocks, w)
+    prefix = np.minimum.accumulate(rows, axis=1).ravel()
+    suffix = np.minimum.accumulate(rows[:, ::-1], axis=1)[:, ::-1].ravel()
+    return np.minimum(suffix[: n - w + 1], prefix[w - 1 : n])
 
 
 def fade_edges(x: np.ndarray, rate: int, seconds: float) -> np.ndarray:

@@ -17,7 +17,7 @@ import pygame
 log = logging.getLogger(__name__)
 
 VOICE_CHANNEL = 0
-_KEEP_SOUNDS = 24  # lines ahead (preloaded) and recent ones (replay); ~0.5 MB each at 44.1 kHz stereo
+KEEP_SOUNDS = 24  # at least: lines ahead (preloaded) and recent ones (replay); ~0.5 MB each at 44.1 kHz
 
 
 class VoicePlayer:
@@ -27,6 +27,7 @@ class VoicePlayer:
         self._volume = max(0.0, min(1.0, volume))
         self._sounds: OrderedDict[Path, pygame.mixer.Sound] = OrderedDict()
         self._last: Path | None = None
+        self._keep = KEEP_SOUNDS
         self._channel: pygame.mixer.Channel | None = None
         self._lock = threading.Lock()
         try:
@@ -40,8 +41,22 @@ class VoicePlayer:
         except pygame.error as exc:
             self._say_once(f"소리 장치를 찾을 수 없어 자막만 표시합니다 ({exc})")
 
+    def keep_at_least(self, count: int) -> None:
+        """Hold ``count`` decoded lines: a whole scenario's, so none is evicted and decoded again on the
+        frame loop (scenarios have up to ~30 lines, ~15 MB)."""
+        with self._lock:
+            self._keep = max(KEEP_SOUNDS, count)
+
+    def loaded(self, path: Path | str) -> bool:
+        """Decoded and ready: ``play`` will only start it, not decode it."""
+        with self._lock:
+            return Path(path) in self._sounds
+
     def play(self, path: Path | str | None) -> bool:
-        """Start a line, cutting whatever the voice was saying. False: nothing plays (subtitles only)."""
+        """Start a line, cutting whatever the voice was saying. False: nothing plays (subtitles only).
+
+        A line not ``loaded`` is decoded here, on the caller's thread: the game asks the worker to load it
+        instead (``VoiceLink.poll``)."""
         if path is None or self._channel is None:
             return False
         path = Path(path)
@@ -103,7 +118,7 @@ class VoicePlayer:
             return None
         with self._lock:
             self._sounds[path] = sound
-            while len(self._sounds) > _KEEP_SOUNDS:
+            while len(self._sounds) > self._keep:
                 self._sounds.popitem(last=False)
         return sound
 

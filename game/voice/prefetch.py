@@ -16,8 +16,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from game.scenario.model import SpokenLine
+from game.voice.builder import ProcessBuilder
 from game.voice.profile import normalise_text
 from game.voice.service import VoiceService
+from game.voice.text import part_lines
 
 log = logging.getLogger(__name__)
 
@@ -30,11 +32,19 @@ def _key(line: SpokenLine) -> _Key:
 
 class Prefetcher:
     """``warm`` (e.g. ``VoicePlayer.preload``) runs on the worker for each prepared file, so that what
-    ``ready`` returns can start playing without decoding on the frame loop."""
+    ``ready`` returns can start playing without decoding on the frame loop. ``builder`` (a
+    ``ProcessBuilder``) synthesises and shapes in a child process, so that the DSP never competes with
+    the frame loop for the GIL; without one, lines are built on the worker thread."""
 
-    def __init__(self, service: VoiceService, warm: Callable[[Path], None] | None = None) -> None:
+    def __init__(
+        self,
+        service: VoiceService,
+        warm: Callable[[Path], None] | None = None,
+        builder: ProcessBuilder | None = None,
+    ) -> None:
         self.service = service
         self.warm = warm
+        self.builder = builder
         self._queue: OrderedDict[_Key, SpokenLine] = OrderedDict()
         self._done: dict[_Key, Path | None] = {}
         self._looked: set[_Key] = set()
@@ -77,6 +87,16 @@ class Prefetcher:
         self.prefetch([line], urgent=True)
         return None
 
+    def reload(self, line: SpokenLine) -> None:
+        """Prepare (and warm) ``line`` again on the worker: its decoded sound was evicted from the player.
+        The file is cached, so this costs a stat and a decode, off the frame loop."""
+        k = _key(line)
+        with self._cond:
+            if k == self._current:
+                return
+            self._done.pop(k, None)
+        self.prefetch([line], urgent=True)
+
     def failed(self, line: SpokenLine) -> bool:
         """True once the worker gave up on this line: the UI can stop waiting and show subtitles."""
         k = _key(line)
@@ -98,7 +118,28 @@ class Prefetcher:
             self._queue.clear()
             self._cond.notify_all()
         self._thread.join(timeout=5)
+        if self.builder is not None:
+            self.builder.close()
         self.service.flush()
+
+    def _prepare(self, line: SpokenLine) -> Path | None:
+        if self.builder is None or not part_lines(line):
+            return self.service.prepare(line)
+        path = self.service.find(line)  # a cache hit costs a stat here: no child needed
+        if path is not None:
+            return path
+        if not self.builder.ready():
+            # Still starting (or gone): speak now from this thread rather than wait ~1.5 s for it.
+            self.builder.start_soon()
+            return self.service.prepare(line)
+        built = self.builder.build(line)
+        if built is None:
+            return self.service.prepare(line)
+        if built.error is not None:
+            self.service.errors[line.line_id] = built.error
+        for notice in built.notices:
+            self.service.notice(notice)
+        return built.path
 
     def _run(self) -> None:
         while True:
@@ -109,7 +150,7 @@ class Prefetcher:
                 k, line = self._queue.popitem(last=False)
                 self._current = k
             try:
-                path = self.service.prepare(line)
+                path = self._prepare(line)
                 if path is not None and self.warm is not None:
                     self.warm(path)
             except Exception:  # a bug must not kill the thread the whole game's audio depends on

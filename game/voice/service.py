@@ -139,7 +139,7 @@ class VoiceService:
             if self._ships():
                 self.cache.shipped_manifest.flush()
         except OSError as exc:
-            self._notice(f"음성 목록을 저장할 수 없습니다: {exc}")
+            self.notice(f"음성 목록을 저장할 수 없습니다: {exc}")
 
     # -- one voice -----------------------------------------------------------------------------------
 
@@ -183,7 +183,7 @@ class VoiceService:
         backend, audio = self._auto.synthesize(text, profile, lambda name, words: for_backend(words, name))
         if self._auto.outage and not had_outage:
             reason = self._auto.outage
-            self._notice(f"온라인 음성(gTTS)을 쓸 수 없어 오프라인 음성으로 읽습니다 — {reason}")
+            self.notice(f"온라인 음성(gTTS)을 쓸 수 없어 오프라인 음성으로 읽습니다 — {reason}")
         try:
             return self._store(line, text, profile, backend, audio), backend.name
         except DecodeError:
@@ -279,9 +279,9 @@ class VoiceService:
         self.errors[line.line_id] = message
         log.info("voice for %s unavailable: %s", line.line_id, message)
         if notice:
-            self._notice(f"음성을 만들 수 없어 자막만 표시합니다: {message}")
+            self.notice(f"음성을 만들 수 없어 자막만 표시합니다: {message}")
 
-    def _notice(self, message: str) -> None:
+    def notice(self, message: str) -> None:
         with self._lock:
             if message not in self.notices:
                 self.notices.append(message)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 
 import pygame
@@ -80,9 +81,33 @@ def test_the_deferred_voice_opens_only_when_a_play_needs_it():
     assert opened == []  # title, select and closing without a play never open the voice layer
     scenario, _ = load_one("phone-late-delivery")
     voice.prepare(scenario, scenario.start)
-    assert voice.available
+    assert voice.wait_open(10) and voice.available
     voice.stop()
     voice.close()
     (link,) = opened
     assert link.volume == 0.4
     assert link.calls == [f"prepare:{scenario.start}", "stop", "close"]
+
+
+def test_the_voice_layer_opens_off_the_calling_thread_and_gets_what_was_asked_meanwhile():
+    gate = threading.Event()
+    opened: list[CountingVoice] = []
+    threads: list[threading.Thread] = []
+
+    def slow_open(volume):
+        threads.append(threading.current_thread())
+        gate.wait(10)  # stands for the imports and the mixer: 60-90 ms on this machine
+        opened.append(CountingVoice(volume))
+        return opened[-1]
+
+    voice = DeferredVoice(1.0, slow_open)
+    scenario, _ = load_one("phone-late-delivery")
+    voice.prepare(scenario, scenario.start)  # returns at once: the frame goes on
+    assert voice.available  # optimistic while opening: no flash of subtitles
+    voice.poll()
+    assert opened == []
+    gate.set()
+    assert voice.wait_open(10)
+    assert threads and threads[0] is not threading.main_thread()
+    assert opened[0].calls == [f"prepare:{scenario.start}"]
+    voice.close()

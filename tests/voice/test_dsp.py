@@ -48,3 +48,29 @@ def test_soft_limit_keeps_peaks_in_range_and_quiet_samples_untouched():
     y = dsp.soft_limit(x)
     assert np.all(np.abs(y) <= 1.0)
     assert np.allclose(y[:2], x[:2])
+
+
+def test_smooth_limit_caps_peaks_without_adding_high_frequencies():
+    """A 1 kHz tone far too loud: the limited tone stays under the threshold, and unlike a waveshaper the
+    limiter adds almost nothing above 4 kHz (the phone band's edge)."""
+    rate = 22050
+    t = np.arange(rate) / rate
+    x = 1.6 * np.sin(2 * np.pi * 1000 * t) * np.hanning(rate)  # swells from silence to 1.6 and back
+
+    def above_4k_db(y):
+        spec = np.abs(np.fft.rfft(y)) ** 2
+        f = np.fft.rfftfreq(len(y), 1 / rate)
+        return 10 * np.log10(spec[f >= 4000].sum() / spec.sum())
+
+    smooth = dsp.smooth_limit(x, rate)
+    assert np.abs(smooth).max() <= 0.89 + 1e-9
+    assert np.abs(smooth[:2000] - x[:2000]).max() < 1e-12  # quiet parts untouched
+    assert above_4k_db(smooth) < -60
+    assert above_4k_db(dsp.soft_limit(x)) > above_4k_db(smooth) + 20  # what r1's limiter did
+
+
+def test_running_min_matches_the_definition():
+    x = np.random.default_rng(1).random(1001)
+    for w in (1, 4, 111):
+        expected = [x[i : i + w].min() for i in range(len(x) - w + 1)]
+        assert np.array_equal(dsp._running_min(x, w), expected)

@@ -99,3 +99,25 @@ def test_preloaded_line_is_the_sound_that_plays(line_wav):
     assert player.play(line_wav)
     assert pygame.mixer.Channel(VOICE_CHANNEL).get_sound() is loaded
     player.stop()
+
+
+def test_a_whole_scenarios_lines_stay_decoded(service, scenario, tmp_path):
+    """Scenarios have up to ~30 lines; the player keeps them all once told how many, so none is
+    evicted and decoded again when needed."""
+    from game.voice.audio import from_samples, to_wav_bytes
+
+    paths = []
+    for i in range(40):
+        path = tmp_path / f"line{i}.wav"
+        path.write_bytes(to_wav_bytes(from_samples(np.zeros(2205))))
+        paths.append(path)
+    player = VoicePlayer()
+    for path in paths[:30]:
+        player.preload(path)
+    assert not player.loaded(paths[0])  # the default holds 24
+    player.keep_at_least(38)
+    for path in paths[:38]:
+        player.preload(path)
+    assert all(player.loaded(path) for path in paths[:38])
+    player.preload(paths[38])
+    assert not player.loaded(paths[0]) and player.loaded(paths[38])  # the oldest goes first

@@ -109,3 +109,58 @@ def test_warm_runs_on_the_worker_before_a_line_is_ready(cache, scenario):
     assert path is not None and warmed == [(path.name, "voice-prefetch")]
     assert first in (None, path)
     prefetcher.close()
+
+
+def test_an_evicted_line_is_reloaded_on_the_worker(cache, scenario):
+    warmed: list = []
+    espeak = CountingEspeak()
+    service = VoiceService(cache, online=FakeOnline(BackendError(OFFLINE, "down")), offline=espeak)
+    prefetcher = Prefetcher(service, warm=warmed.append)
+    line = scenario.spoken_lines()[1]
+    prefetcher.prefetch([line])
+    assert prefetcher.wait_idle(20)
+    path = prefetcher.ready(line)
+    prefetcher.reload(line)  # the player dropped its decoded sound
+    assert prefetcher.wait_idle(20)
+    assert prefetcher.ready(line) == path
+    assert warmed == [path, path] and len(espeak.calls) == 1  # decoded again, not synthesised again
+    prefetcher.close()
+
+
+def test_synthesis_runs_in_a_child_process(cache, scenario):
+    """With a builder the worker thread only waits: espeak-ng and the DSP run in another process, which
+    writes the same cache."""
+    import os
+
+    from game.voice.builder import ProcessBuilder
+
+    espeak = CountingEspeak()
+    service = VoiceService(cache, online=FakeOnline(BackendError(OFFLINE, "down")), offline=espeak)
+    builder = ProcessBuilder(cache.root, cache.shipped, mode="espeak")
+    builder.start()  # the game starts it while the trainee chooses a scenario
+    assert builder.ready()
+    prefetcher = Prefetcher(service, builder=builder)
+    lines = scenario.spoken_lines()
+    prefetcher.prefetch(lines)
+    assert prefetcher.wait_idle(120)
+    paths = [prefetcher.ready(line) for line in lines]
+    assert all(p is not None and p.exists() for p in paths)
+    assert espeak.calls == []  # nothing synthesised in this process
+    assert service.find(lines[1]) == paths[1]  # the parent finds what the child built
+    child = builder._pool.submit(os.getpid).result()
+    assert child != os.getpid()
+    prefetcher.close()
+
+
+def test_until_the_child_is_up_lines_are_built_here(cache, scenario):
+    from game.voice.builder import ProcessBuilder
+
+    espeak = CountingEspeak()
+    service = VoiceService(cache, online=FakeOnline(BackendError(OFFLINE, "down")), offline=espeak)
+    builder = ProcessBuilder(cache.root, cache.shipped, mode="espeak")
+    prefetcher = Prefetcher(service, builder=builder)
+    line = scenario.spoken_lines()[1]
+    prefetcher.prefetch([line])
+    assert prefetcher.wait_idle(60) and prefetcher.ready(line) is not None
+    assert espeak.calls == [synth_text(line)]  # not kept waiting for the child to start
+    prefetcher.close()

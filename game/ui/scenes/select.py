@@ -46,6 +46,7 @@ class SelectScene(Scene):
         self.saved: dict | None = None
         self.assigned: list[Assigned] = []
         self.refresh()
+        ctx.speech.warm()  # a play will need the voice: open it while the trainee chooses
         if selected is not None:
             self.select(selected)
         elif self.assigned:
