@@ -38,6 +38,8 @@ CODES: dict[str, tuple[str, str]] = {
     "E208": ("error", "node kind conflict"),
     "E209": ("error", "conditional next without a fallback"),
     "E210": ("error", "every choice is conditional"),
+    "E211": ("error", "hair colour on a style drawn in ink"),
+    "E212": ("error", "companion emotion without a companion"),
     "E220": ("error", "second speaker with no words"),
     "E301": ("error", "unreachable node"),
     "E302": ("error", "dead end"),

@@ -11,15 +11,18 @@ import difflib
 from types import MappingProxyType
 from typing import Any
 
+from game.scenario.appearance import colour_conflict
 from game.scenario.diagnostics import Diagnostic
 from game.scenario.directions import quoted_in_directions
 from game.scenario.graph import graph_diagnostics
 from game.scenario.model import (
     Branch,
     Choice,
+    Companion,
     Condition,
     Customer,
     Ending,
+    Look,
     Node,
     Scenario,
     SecondSpeaker,
@@ -103,6 +106,7 @@ def _node(node_id: str, raw: dict[str, Any], scenario_id: str, located: Located)
         else None,
         narration=raw.get("narration", ""),
         emotion=raw.get("emotion"),
+        companion_emotion=(raw.get("companion") or {}).get("emotion"),
         event=raw.get("event"),
         time_limit=float(raw["time_limit"]) if "time_limit" in raw else None,
         fixed_order=raw.get("order") == "fixed",
@@ -132,6 +136,17 @@ def _node(node_id: str, raw: dict[str, Any], scenario_id: str, located: Located)
     )
 
 
+def _companion(raw: dict[str, Any] | None) -> Companion | None:
+    if raw is None:
+        return None
+    return Companion(
+        name=raw["name"],
+        age=raw.get("age"),
+        gender=raw.get("gender", "female"),
+        look=Look(**raw.get("look", {})),
+    )
+
+
 def build_scenario(located: Located, rubric: Rubric | None) -> tuple[Scenario | None, list[Diagnostic]]:
     """Validate and build; ``rubric`` None means its names cannot be checked (reported by the caller)."""
     problems = validate(located, SCENARIO_SCHEMA)
@@ -139,6 +154,7 @@ def build_scenario(located: Located, rubric: Rubric | None) -> tuple[Scenario | 
         return None, problems
     raw = located.data
     customer = raw["customer"]
+    voice = Voice(**customer.get("voice", {}))
     scenario = Scenario(
         id=raw["id"],
         title=raw["title"],
@@ -152,10 +168,15 @@ def build_scenario(located: Located, rubric: Rubric | None) -> tuple[Scenario | 
         customer=Customer(
             name=customer["name"],
             type=customer.get("type", "ordinary"),
-            voice=Voice(**customer.get("voice", {})),
+            voice=voice,
             mood=int(customer.get("mood", 0)),
             description=customer.get("description", ""),
+            age=customer.get("age"),
+            gender=customer.get("gender", voice.gender),
+            look=Look(**customer.get("look", {})),
+            companion=_companion(customer.get("companion")),
         ),
+        setting=raw.get("setting", ""),
         start=raw["start"],
         nodes=MappingProxyType({nid: _node(nid, n, raw["id"], located) for nid, n in raw["nodes"].items()}),
         path=located.path,
@@ -182,6 +203,7 @@ def _structure(scenario: Scenario, located: Located) -> list[Diagnostic]:
                 located.pos(("start",)),
             )
         )
+    out.extend(_looks(scenario, located))
     for node in scenario.nodes.values():
         base = ("nodes", node.id)
         kinds = [
@@ -249,6 +271,33 @@ def _structure(scenario: Scenario, located: Located) -> list[Diagnostic]:
                         "the last arm of a conditional next has an 'if'",
                         "end the list with a plain '- goto: node' for when no condition holds",
                         branches[-1].pos or located.pos(path),
+                    )
+                )
+    return out
+
+
+def _looks(scenario: Scenario, located: Located) -> list[Diagnostic]:
+    """A look that cannot be drawn, and a node's companion where the customer has none."""
+    out: list[Diagnostic] = []
+    customer = scenario.customer
+    people = [(customer.look, ("customer", "look"))]
+    if customer.companion is not None:
+        people.append((customer.companion.look, ("customer", "companion", "look")))
+    for look, path in people:
+        problem = colour_conflict(look)
+        if problem:
+            out.append(
+                Diagnostic("E211", problem, "or leave hair_color out", located.pos((*path, "hair_color")))
+            )
+    if customer.companion is None:
+        for node in scenario.nodes.values():
+            if node.companion_emotion is not None:
+                out.append(
+                    Diagnostic(
+                        "E212",
+                        f"node '{node.id}' sets the companion's emotion, but the customer has no companion",
+                        "add 'companion: {name: …, age: …}' under customer:, or remove it from the node",
+                        located.pos(("nodes", node.id, "companion"), key=True),
                     )
                 )
     return out

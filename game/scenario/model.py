@@ -23,7 +23,8 @@ CUSTOMER_TYPES = (
     "with_children",
     "abusive",
 )
-EMOTIONS = ("delighted", "pleased", "calm", "impatient", "annoyed", "angry")
+#: The engine derives the first six from mood; ``sad`` and ``confused`` are only ever set by the author.
+EMOTIONS = ("delighted", "pleased", "calm", "impatient", "annoyed", "angry", "sad", "confused")
 OUTCOMES = ("delighted", "satisfied", "neutral", "lost", "escalated")
 EVENTS = ("phone_ringing", "customer_arrives", "customer_waiting", "call_transferred", "hang_up")
 MOOD_MIN, MOOD_MAX = -5, 5
@@ -125,6 +126,8 @@ class Node:
     second_speaker: SecondSpeaker | None = None
     narration: str = ""
     emotion: str | None = None
+    #: The companion's emotion in this node (None: calm); only where the customer has a companion.
+    companion_emotion: str | None = None
     event: str | None = None
     time_limit: float | None = None
     fixed_order: bool = False
@@ -164,6 +167,29 @@ class Voice:
 
 
 @dataclass(frozen=True)
+class Look:
+    """What the trainer said about a person's appearance; "" leaves a part to ``game.scenario.appearance``,
+    which chooses it from age, gender and name."""
+
+    hair: str = ""
+    hair_color: str = ""
+    skin: str = ""
+    glasses: str = ""
+    facial_hair: str = ""
+    clothing: str = ""
+
+
+@dataclass(frozen=True)
+class Companion:
+    """Someone who came with the customer (a child): drawn beside them face to face."""
+
+    name: str
+    age: int | None = None
+    gender: str = "female"
+    look: Look = field(default_factory=Look)
+
+
+@dataclass(frozen=True)
 class SecondSpeaker:
     """Someone else in the scene whose words a customer line quotes inside a stage direction:
     ``(아이가 저금통을 내밀며 "이거 다 내 돈이에요!")``. The voice layer speaks the quote in this voice."""
@@ -180,6 +206,11 @@ class Customer:
     voice: Voice = field(default_factory=Voice)
     mood: int = 0
     description: str = ""
+    age: int | None = None
+    #: female | male; the loader fills it from ``voice.gender`` when the trainer leaves it out.
+    gender: str = "female"
+    look: Look = field(default_factory=Look)
+    companion: Companion | None = None
 
 
 @dataclass(frozen=True)
@@ -214,8 +245,17 @@ class Scenario:
     goals: tuple[str, ...] = ()
     pass_mark: float | None = None
     rubric: str = "default"
+    #: bank | hotel | shop | office | phone_desk; "" leaves it to ``stage``.
+    setting: str = ""
     path: str = ""
     pos: Pos | None = field(default=None, compare=False)
+
+    @property
+    def stage(self) -> str:
+        """The backdrop: the scenario's setting, else the phone desk for a call and an office lobby."""
+        if self.setting:
+            return self.setting
+        return "phone_desk" if self.customer_on_phone else "office"
 
     @property
     def channel(self) -> str:

@@ -11,6 +11,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from game.scenario.appearance import (
+    CLOTHING,
+    FACIAL_HAIR,
+    GENDERS,
+    GLASSES,
+    HAIR,
+    HAIR_COLORS,
+    SETTINGS,
+    SKINS,
+)
 from game.scenario.model import CATEGORIES, CUSTOMER_TYPES, EMOTIONS, EVENTS, MOOD_MAX, MOOD_MIN, OUTCOMES
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
@@ -68,6 +78,37 @@ EFFECTS: dict[str, Any] = {
     "additionalProperties": {"type": "number", "minimum": -10, "maximum": 10},
 }
 
+LOOK: dict[str, Any] = {
+    "type": "object",
+    "description": "How the person looks; what is left out is chosen from age, gender and name.",
+    "additionalProperties": False,
+    "properties": {
+        "hair": {"enum": list(HAIR), "description": "Hair style (see docs/authoring.md for pictures)."},
+        "hair_color": {
+            "enum": list(HAIR_COLORS),
+            "description": "Default: black, grey from 55, white from 70.",
+        },
+        "skin": {"enum": list(SKINS)},
+        "glasses": {"enum": list(GLASSES)},
+        "facial_hair": {"enum": list(FACIAL_HAIR)},
+        "clothing": {
+            "description": "A colour name or '#rrggbb'.",
+            "oneOf": [{"enum": list(CLOTHING)}, {"type": "string", "pattern": "^#[0-9a-fA-F]{6}$"}],
+        },
+    },
+}
+
+_age = {"type": "integer", "minimum": 1, "maximum": 110, "description": "Age in years."}
+_gender = {"enum": list(GENDERS)}
+
+COMPANION: dict[str, Any] = {
+    "type": "object",
+    "description": "Someone who came with the customer (a child), drawn beside them face to face.",
+    "additionalProperties": False,
+    "required": ["name"],
+    "properties": {"name": _text, "age": _age, "gender": _gender, "look": {"$ref": "#/$defs/look"}},
+}
+
 CHOICE: dict[str, Any] = {
     "type": "object",
     "additionalProperties": False,
@@ -119,6 +160,12 @@ NODE: dict[str, Any] = {
         },
         "narration": {**_text, "description": "The situation, shown in italics."},
         "emotion": {"enum": list(EMOTIONS)},
+        "companion": {
+            "type": "object",
+            "description": "What the customer's companion shows in this node.",
+            "additionalProperties": False,
+            "properties": {"emotion": {"enum": list(EMOTIONS)}},
+        },
         "event": {"enum": list(EVENTS)},
         "time_limit": {"type": "number", "exclusiveMinimum": 0, "maximum": 600},
         "order": {
@@ -178,6 +225,10 @@ SCENARIO_SCHEMA: dict[str, Any] = {
         "rubric": _id,
         "pass_mark": {"type": "number", "minimum": 0, "maximum": 100},
         "goals": {"type": "array", "items": _text},
+        "setting": {
+            "enum": list(SETTINGS),
+            "description": "The stage behind the customer (default: phone_desk for calls, else office).",
+        },
         "customer": {
             "type": "object",
             "additionalProperties": False,
@@ -187,6 +238,10 @@ SCENARIO_SCHEMA: dict[str, Any] = {
                 "type": {"enum": list(CUSTOMER_TYPES)},
                 "description": _text,
                 "mood": _mood,
+                "age": _age,
+                "gender": {**_gender, "description": "Default: the voice's gender."},
+                "look": {"$ref": "#/$defs/look"},
+                "companion": {"$ref": "#/$defs/companion"},
                 "voice": VOICE,
             },
         },
@@ -198,7 +253,14 @@ SCENARIO_SCHEMA: dict[str, Any] = {
             "additionalProperties": {"$ref": "#/$defs/node"},
         },
     },
-    "$defs": {"condition": CONDITION, "next": NEXT, "choice": CHOICE, "node": NODE},
+    "$defs": {
+        "condition": CONDITION,
+        "next": NEXT,
+        "choice": CHOICE,
+        "node": NODE,
+        "look": LOOK,
+        "companion": COMPANION,
+    },
 }
 
 

@@ -111,18 +111,18 @@ class App:
 
     def draw(self) -> None:
         self.stack.draw(self.surface)
-        if self.toast:
+        top = self.stack.top
+        if self.toast and top is not None:
             th = self.ctx.theme
-            rect = (240, 8, 800, 46)
-            draw_panel(self.ctx, self.surface, rect, th.panel_alt, th.warn, radius=10)
+            x, y, w, h = top.notice_area
+            draw_panel(self.ctx, self.surface, (x, y, w, h), th.panel_alt, th.warn, radius=8)
             draw_text(
                 self.ctx,
                 self.surface,
                 self.toast,
-                (256, 8, 768, 46),
-                16,
+                (x + 12, y + 4, w - 24, h - 8),
+                15,
                 th.text,
-                align="center",
                 valign="middle",
             )
 

@@ -1,276 +1,274 @@
-"""Everything pictured is drawn here by the program: the customer, the counter, the phone.
+"""Everything pictured around the dialogue: the stage of each setting, the people on it, the desk phone.
 
-Nothing is downloaded or shipped as an image, so there is no licence to track and the art scales to any
-window. The customer's face carries the emotion the session reports (calm, pleased, delighted,
-impatient, annoyed, angry) so a trainee can read the customer as they would at a real counter; on the
-phone the customer is heard, not seen, and only a small face on the caller card shows the mood.
+The stages (bank counter, hotel front desk, shop, office lobby, phone desk) are drawn by the program in
+the theme's stage colour, so they scale to any window and follow high contrast. The people are Open
+Peeps faces (``game.ui.faces``, CC0) showing the emotion the session reports; a companion (a child)
+stands beside the customer, smaller, with their own emotion. On the phone the customer is heard, not
+seen, and only a small face on the caller card shows the mood.
 """
 
 from __future__ import annotations
 
+import functools
 import math
-import zlib
+from dataclasses import dataclass
 
 import pygame
 
+from game.scenario.appearance import Appearance
 from game.ui.context import Context
-from game.ui.layout import Rect
+from game.ui.faces import FACES
+from game.ui.layout import Layout, Rect
 
-SKIN = (244, 206, 172)
-SKIN_ANGRY = (238, 160, 140)
-INK = (40, 30, 30)
-BLUSH = (240, 140, 150)
-SHIRTS = {
-    "ordinary": (90, 130, 190),
-    "hurried": (70, 90, 120),
-    "fault_finding": (150, 90, 120),
-    "arrogant": (60, 60, 70),
-    "cheerful": (240, 170, 60),
-    "quiet": (130, 150, 130),
-    "suspicious": (110, 100, 80),
-    "with_children": (90, 170, 160),
-    "abusive": (120, 50, 50),
+DESIGN_W = 544  # the stage's design width; drawings are laid out in it and scaled by the window
+COUNTER_TOP = 0.70  # the counter's top, as a fraction of the stage's height
+ADULT, CHILD = 236, 150  # the people's design sizes (square pictures, the bust at the bottom)
+
+#: Per setting: wall, floor/desk wood, counter top, counter front (normal theme).
+PALETTES: dict[str, tuple[tuple[int, int, int], ...]] = {
+    "bank": ((92, 112, 140), (70, 84, 104), (196, 200, 206), (120, 132, 150)),
+    "hotel": ((112, 86, 70), (84, 62, 50), (176, 134, 96), (110, 74, 52)),
+    "shop": ((84, 116, 110), (66, 88, 84), (214, 196, 160), (150, 110, 80)),
+    "office": ((86, 100, 124), (66, 78, 98), (190, 150, 110), (150, 110, 80)),
+    "phone_desk": ((86, 100, 124), (66, 78, 98), (150, 112, 80), (120, 90, 64)),
 }
-HAIRS = ((50, 40, 35), (90, 60, 40), (30, 30, 35), (130, 110, 90))
 
 
-def draw_backdrop(ctx: Context, surface: pygame.Surface, rect: Rect, phone: bool) -> None:
-    """A service counter (face to face) or a call-centre desk (phone), in the theme's stage colour."""
-    th = ctx.theme
-    box = pygame.Rect(ctx.layout.rect(rect))
-    pygame.draw.rect(surface, th.stage, box, border_radius=ctx.layout.px(12))
-    s = box.width / 544
-    floor = box.y + round(box.height * 0.72)
-    wall = tuple(min(255, c + 14) for c in th.stage)
+@dataclass(frozen=True)
+class Person:
+    """Someone on the stage: how they look and what they feel now."""
+
+    look: Appearance
+    emotion: str
+
+
+class _Pen:
+    """Draws in the stage's design coordinates (544x356), scaled and offset to the window."""
+
+    def __init__(self, layout: Layout, surface: pygame.Surface | None, rect: Rect) -> None:
+        self.surface = surface  # None: only measuring
+        self.box = pygame.Rect(layout.rect(rect))
+        self.s = self.box.width / DESIGN_W
+        self.h = self.box.height / self.s  # 356, or more in a taller window (Layout.extra)
+
+    @property
+    def counter_top(self) -> float:
+        return self.h * COUNTER_TOP
+
+    def r(self, x: float, y: float, w: float, h: float) -> pygame.Rect:
+        s = self.s
+        return pygame.Rect(self.box.x + round(x * s), self.box.y + round(y * s), round(w * s), round(h * s))
+
+    def p(self, x: float, y: float) -> tuple[int, int]:
+        return self.box.x + round(x * self.s), self.box.y + round(y * self.s)
+
+    def n(self, v: float) -> int:
+        return max(1, round(v * self.s))
+
+    def rect(self, colour, x, y, w, h, width: int = 0, radius: float = 0) -> None:
+        pygame.draw.rect(self.surface, colour, self.r(x, y, w, h), width, self.n(radius) if radius else -1)
+
+
+def _palette(ctx: Context, setting: str) -> tuple[tuple[int, int, int], ...]:
+    if ctx.theme.name != "normal":  # high contrast: the theme's dark stage, outlines do the work
+        stage = ctx.theme.stage
+        return (stage, tuple(min(255, c + 20) for c in stage), (90, 90, 90), (50, 50, 50))
+    return PALETTES.get(setting, PALETTES["office"])
+
+
+def draw_backdrop(ctx: Context, surface: pygame.Surface, rect: Rect, setting: str) -> None:
+    """The wall and what hangs on it for ``setting``; the counter is drawn after the people."""
+    pen = _Pen(ctx.layout, surface, rect)
+    wall, floor, _top, _front = _palette(ctx, setting)
+    line = ctx.theme.border
+    pygame.draw.rect(surface, floor, pen.box, border_radius=pen.n(12))
     pygame.draw.rect(
         surface,
         wall,
-        (box.x, box.y, box.width, floor - box.y),
-        border_top_left_radius=ctx.layout.px(12),
-        border_top_right_radius=ctx.layout.px(12),
+        pen.r(0, 0, DESIGN_W, pen.counter_top),
+        border_top_left_radius=pen.n(12),
+        border_top_right_radius=pen.n(12),
     )
-    if phone:
-        # A window onto the city behind the call-centre desk.
-        win = pygame.Rect(box.x + round(300 * s), box.y + round(22 * s), round(220 * s), round(100 * s))
-        pygame.draw.rect(surface, (120, 160, 200) if th.name == "normal" else (40, 40, 60), win)
-        for i in range(5):
-            bx = win.x + round((12 + i * 42) * s)
-            bh = round((30 + (i * 37) % 50) * s)
-            pygame.draw.rect(surface, (80, 100, 130), (bx, win.bottom - bh, round(28 * s), bh))
-        pygame.draw.rect(surface, th.border, win, max(2, round(4 * s)))
-        desk = pygame.Rect(box.x, floor - round(10 * s), box.width, box.bottom - floor + round(10 * s))
-        pygame.draw.rect(
-            surface,
-            (120, 90, 64),
-            desk,
-            border_bottom_left_radius=ctx.layout.px(12),
-            border_bottom_right_radius=ctx.layout.px(12),
-        )
-        return
-    # A lobby wall with a clock and a plant; the counter is drawn in front of the customer.
-    clock = (box.right - round(90 * s), box.y + round(60 * s))
-    pygame.draw.circle(surface, (245, 245, 240), clock, round(26 * s))
-    pygame.draw.circle(surface, th.border, clock, round(26 * s), max(2, round(3 * s)))
-    pygame.draw.line(surface, INK, clock, (clock[0], clock[1] - round(16 * s)), max(2, round(3 * s)))
-    pygame.draw.line(surface, INK, clock, (clock[0] + round(11 * s), clock[1]), max(2, round(3 * s)))
-    plant = (box.right - round(70 * s), floor)
-    pygame.draw.rect(
-        surface,
-        (150, 100, 70),
-        (plant[0] - round(18 * s), plant[1] - round(40 * s), round(36 * s), round(40 * s)),
+    {"bank": _bank, "hotel": _hotel, "shop": _shop, "phone_desk": _phone_desk}.get(setting, _office)(
+        pen, line
     )
+
+
+def _clock(pen: _Pen, x: float, y: float, r: float, line) -> None:
+    centre = pen.p(x, y)
+    pygame.draw.circle(pen.surface, (245, 245, 240), centre, pen.n(r))
+    pygame.draw.circle(pen.surface, line, centre, pen.n(r), pen.n(3))
+    pygame.draw.line(pen.surface, (40, 30, 30), centre, pen.p(x, y - r * 0.62), pen.n(3))
+    pygame.draw.line(pen.surface, (40, 30, 30), centre, pen.p(x + r * 0.42, y), pen.n(3))
+
+
+def _plant(pen: _Pen, x: float, floor: float) -> None:
+    pen.rect((150, 100, 70), x - 18, floor - 40, 36, 40)
     for dx, dy in ((-20, -70), (0, -90), (20, -72), (-8, -58), (12, -56)):
-        pygame.draw.circle(
-            surface, (70, 140, 90), (plant[0] + round(dx * s), plant[1] + round(dy * s)), round(18 * s)
-        )
+        pygame.draw.circle(pen.surface, (70, 140, 90), pen.p(x + dx, floor + dy), pen.n(18))
 
 
-def draw_counter(ctx: Context, surface: pygame.Surface, rect: Rect) -> None:
-    """The counter top in front of the customer (drawn after the customer so it hides their legs)."""
-    box = pygame.Rect(ctx.layout.rect(rect))
-    s = box.width / 544
-    top = box.y + round(box.height * 0.70)
-    counter = pygame.Rect(box.x, top, box.width, box.bottom - top)
+def _bank(pen: _Pen, line) -> None:
+    """A teller's window: the queue-number display, a rate board and a glass partition."""
+    pen.rect((30, 34, 40), 392, 18, 132, 50, radius=6)  # queue-number display
+    for i in range(3):
+        pen.rect((255, 90, 70), 408 + i * 38, 28, 26, 30, radius=3)
+    pen.rect((230, 232, 236), 392, 78, 132, 86, radius=6)  # rate board
+    for row in range(4):
+        pen.rect((150, 160, 176), 402, 90 + row * 18, 62, 7)
+        pen.rect((90, 110, 150), 472, 90 + row * 18, 40, 7)
+    for x in (6, 538):  # the glass partition's posts
+        pen.rect((200, 210, 220), x - 3, 96, 6, 154)
+    pygame.draw.line(pen.surface, (200, 215, 230), pen.p(6, 96), pen.p(538, 96), pen.n(3))
+
+
+def _hotel(pen: _Pen, line) -> None:
+    """A front desk: three world clocks and the key rack behind."""
+    for x in (60, 126, 192):  # below the name tag
+        _clock(pen, x, 96, 22, line)
+        pen.rect((220, 200, 160), x - 24, 124, 48, 8, radius=3)
+    pen.rect((84, 60, 46), 370, 24, 150, 130, radius=6)  # key rack
+    for row in range(4):
+        for col in range(5):
+            pen.rect((226, 190, 90), 384 + col * 27, 36 + row * 29, 12, 18, radius=3)
+    for x in range(0, DESIGN_W, 68):  # wood panelling
+        pygame.draw.line(pen.surface, (96, 72, 60), pen.p(x, 0), pen.p(x, pen.counter_top), pen.n(2))
+
+
+def _shop(pen: _Pen, line) -> None:
+    """Shelves of boxes on both sides of the till."""
+    colours = ((230, 120, 100), (120, 180, 220), (240, 200, 90), (150, 200, 130), (200, 150, 210))
+    for x0 in (14, 380):
+        for row in range(3):
+            y = 52 + row * 58
+            pen.rect((140, 110, 80), x0, y + 44, 150, 8)
+            for i in range(5):
+                pen.rect(
+                    colours[(i + row + x0) % 5], x0 + 6 + i * 29, y + 12 + (i % 2) * 8, 24, 32 - (i % 2) * 8
+                )
+    pen.rect((240, 220, 120), 276, 14, 100, 32, radius=6)  # the shop's sign
+
+
+def _office(pen: _Pen, line) -> None:
+    """An office lobby: the company plate, a clock and a plant."""
+    pen.rect((220, 222, 226), 190, 30, 164, 46, radius=6)
+    pen.rect((90, 120, 170), 204, 42, 22, 22, radius=4)
+    pen.rect((120, 130, 150), 236, 44, 104, 8)
+    pen.rect((160, 168, 182), 236, 58, 76, 6)
+    _clock(pen, 454, 60, 26, line)
+    _plant(pen, 474, pen.counter_top)
+
+
+def _phone_desk(pen: _Pen, line) -> None:
+    """A window onto the city behind the call-centre desk, and the desk itself."""
+    win = pen.r(300, 22, 220, 100)
+    pygame.draw.rect(pen.surface, (120, 160, 200), win)
+    for i in range(5):
+        bh = 30 + (i * 37) % 50
+        pen.rect((80, 100, 130), 312 + i * 42, 122 - bh, 28, bh)
+    pygame.draw.rect(pen.surface, line, win, pen.n(4))
+    top = pen.h * 0.72 - 10
+    pygame.draw.rect(
+        pen.surface,
+        (120, 90, 64),
+        pen.r(0, top, DESIGN_W, pen.h - top),
+        border_bottom_left_radius=pen.n(12),
+        border_bottom_right_radius=pen.n(12),
+    )
+
+
+def draw_counter(ctx: Context, surface: pygame.Surface, rect: Rect, setting: str) -> None:
+    """The counter in front of the people (drawn after them so it hides all below the shoulders)."""
+    pen = _Pen(ctx.layout, surface, rect)
+    _wall, _floor, top_colour, front = _palette(ctx, setting)
+    top = pen.counter_top
     pygame.draw.rect(
         surface,
-        (150, 110, 80),
-        counter,
-        border_bottom_left_radius=ctx.layout.px(12),
-        border_bottom_right_radius=ctx.layout.px(12),
+        front,
+        pen.r(0, top, DESIGN_W, pen.h - top),
+        border_bottom_left_radius=pen.n(12),
+        border_bottom_right_radius=pen.n(12),
     )
-    pygame.draw.rect(surface, (190, 150, 110), (box.x, top, box.width, round(16 * s)))
-    bell = (box.x + round(90 * s), top)
-    pygame.draw.circle(surface, (220, 190, 90), bell, round(14 * s), draw_top_left=True, draw_top_right=True)
+    pen.rect(top_colour, 0, top, DESIGN_W, 16)
+    if setting == "hotel":  # the desk bell
+        pygame.draw.circle(
+            surface, (220, 190, 90), pen.p(90, top), pen.n(14), draw_top_left=True, draw_top_right=True
+        )
+    elif setting == "bank":  # the name plate and the slot under the glass
+        pen.rect((236, 236, 230), 70, top + 30, 120, 26, radius=4)
+        pen.rect((40, 40, 50), 210, top + 4, 124, 8, radius=3)
+    elif setting == "shop":  # the till
+        pen.rect((60, 64, 76), 400, top - 30, 90, 34, radius=6)
+        pen.rect((150, 220, 170), 412, top - 24, 44, 14, radius=2)
+    else:  # a visitor's sign-in sheet
+        pen.rect((244, 244, 240), 80, top - 6, 70, 10, radius=2)
+    if ctx.theme.name != "normal":
+        pygame.draw.line(surface, ctx.theme.border, pen.p(0, top), pen.p(DESIGN_W, top), pen.n(3))
 
 
-def counter_rects(ctx: Context, rect: Rect) -> list[pygame.Rect]:
-    """Where ``draw_counter`` paints (the counter top to the stage's bottom, and the bell above it):
-    the play scene restores these from its cached base layer after drawing the customer."""
-    box = pygame.Rect(ctx.layout.rect(rect))
-    s = box.width / 544
-    top = box.y + round(box.height * 0.70)
-    bell = round(14 * s)
-    return [
-        pygame.Rect(box.x, top, box.width, box.bottom - top),
-        pygame.Rect(box.x + round(90 * s) - bell - 1, top - bell - 1, 2 * bell + 2, bell + 1),
-    ]
+def counter_rects(ctx: Context, rect: Rect, setting: str) -> list[pygame.Rect]:
+    """Where ``draw_counter`` may paint over the people (the counter to the stage's bottom, and what
+    stands on it): the play scene restores these from its cached base layer after drawing them."""
+    return [pygame.Rect(r) for r in _counter_rects(ctx.layout, rect, setting)]
 
 
-def draw_customer(
-    ctx: Context, surface: pygame.Surface, rect: Rect, emotion: str, t: float, customer_type: str, seed: str
-) -> None:
-    """The customer from the waist up, centred in ``rect``; ``t`` drives breathing, blinking, shaking."""
+@functools.lru_cache(maxsize=32)
+def _counter_rects(layout: Layout, rect: Rect, setting: str) -> tuple[tuple[int, int, int, int], ...]:
+    pen = _Pen(layout, None, rect)
+    top = pen.counter_top
+    areas = [pen.r(0, top, DESIGN_W, pen.h - top + 1)]
+    on_top = {"hotel": (75, 15, 30), "shop": (400, 30, 90), "office": (80, 6, 70), "bank": None}
+    place = on_top.get(setting, on_top["office"])
+    if place is not None:
+        x, height, width = place
+        areas.append(pen.r(x - 1, top - height - 1, width + 2, height + 2))
+    return tuple(tuple(a) for a in areas)
+
+
+def people_rects(ctx: Context, rect: Rect, count: int) -> list[pygame.Rect]:
+    """Where the customer (and a companion) stand: the customer a little left of centre when someone is
+    beside them, the companion smaller and lower, at the customer's side."""
+    return [pygame.Rect(r) for r in _people_rects(ctx.layout, rect, count)]
+
+
+@functools.lru_cache(maxsize=32)
+def _people_rects(layout: Layout, rect: Rect, count: int) -> tuple[tuple[int, int, int, int], ...]:
+    pen = _Pen(layout, None, rect)
+    bottom = pen.counter_top + 30  # the counter hides them from the chest down
+    if count < 2:
+        return (tuple(pen.r((DESIGN_W - ADULT) / 2, bottom - ADULT, ADULT, ADULT)),)
+    return (
+        tuple(pen.r(DESIGN_W / 2 - ADULT * 0.8, bottom - ADULT, ADULT, ADULT)),
+        tuple(pen.r(DESIGN_W / 2 + 40, bottom + 4 - CHILD, CHILD, CHILD)),
+    )
+
+
+def draw_people(ctx: Context, surface: pygame.Surface, rect: Rect, people: list[Person], t: float) -> None:
+    """The customer (first) and any companion, breathing; an angry person shakes."""
     box = pygame.Rect(ctx.layout.rect(rect))
     clip = surface.get_clip()
     surface.set_clip(box.clip(clip))
-    s = box.width / 544
-    bob = math.sin(t * 2.0) * 3 * s
-    shake = math.sin(t * 40) * 3 * s if emotion == "angry" else 0.0
-    cx = box.centerx + shake
-    head_y = box.y + box.height * 0.36 + bob
-    radius = 70 * s
-    hue = zlib.crc32(seed.encode("utf-8"))
-    hair = HAIRS[hue % len(HAIRS)]
-    shirt = SHIRTS.get(customer_type, SHIRTS["ordinary"])
-    body = pygame.Rect(0, 0, round(240 * s), round(200 * s))
-    body.midtop = (round(cx), round(head_y + radius * 0.8))
-    pygame.draw.ellipse(surface, shirt, body)
-    pygame.draw.polygon(
-        surface,
-        (245, 245, 245),
-        [(cx - 24 * s, body.y + 6 * s), (cx + 24 * s, body.y + 6 * s), (cx, body.y + 44 * s)],
-    )
-    if hue % 2:  # longer hair behind the head, down to the jaw
-        pygame.draw.ellipse(
-            surface, hair, (cx - radius * 1.1, head_y - radius * 1.05, radius * 2.2, radius * 1.8)
-        )
-    draw_face(surface, (cx, head_y), radius, emotion, t, hair)
+    s = box.width / DESIGN_W
+    for i, (person, area) in enumerate(zip(people, people_rects(ctx, rect, len(people)), strict=False)):
+        bob = math.sin(t * 2.0 + i * 1.3) * 2.5 * s
+        shake = math.sin(t * 40) * 3 * s if person.emotion == "angry" else 0.0
+        face = FACES.get(person.look, person.emotion, area.width)
+        surface.blit(face, (round(area.x + shake), round(area.y + bob)))
     surface.set_clip(clip)
 
 
-def draw_face(
-    surface: pygame.Surface,
-    centre: tuple[float, float],
-    radius: float,
-    emotion: str,
-    t: float,
-    hair: tuple | None = None,
+def draw_caller(
+    ctx: Context, surface: pygame.Surface, centre: tuple[int, int], size: int, person: Person
 ) -> None:
-    """A face whose brows, eyes and mouth show ``emotion``; also used small on the caller card."""
-    cx, cy = centre
-    r = radius
-    skin = SKIN_ANGRY if emotion == "angry" else SKIN
-    pygame.draw.circle(surface, skin, (round(cx), round(cy)), round(r))
-    if hair is not None:
-        pygame.draw.ellipse(surface, hair, (cx - r, cy - r * 1.05, r * 2, r * 1.0))
-        pygame.draw.circle(
-            surface,
-            skin,
-            (round(cx), round(cy + r * 0.12)),
-            round(r * 0.86),
-            draw_bottom_left=True,
-            draw_bottom_right=True,
-        )
-    width = max(2, round(r / 18))
-    eye_y = cy + r * 0.08
-    blink = (t % 3.7) < 0.12
-    for side in (-1, 1):
-        ex = cx + side * r * 0.36
-        if emotion == "delighted" or blink:
-            arc = pygame.Rect(0, 0, r * 0.34, r * 0.26)
-            arc.center = (round(ex), round(eye_y + (r * 0.06 if blink else 0)))
-            start, stop = (0, math.pi) if emotion == "delighted" else (math.pi, 2 * math.pi)
-            pygame.draw.arc(surface, INK, arc, start, stop, width)
-        else:
-            pygame.draw.circle(surface, INK, (round(ex), round(eye_y)), max(2, round(r * 0.085)))
-            if emotion in ("annoyed",):
-                pygame.draw.line(
-                    surface,
-                    skin,
-                    (ex - r * 0.12, eye_y - r * 0.07),
-                    (ex + r * 0.12, eye_y - r * 0.07),
-                    max(2, round(r * 0.07)),
-                )
-        _brow(surface, ex, eye_y, r, side, emotion, width)
-    _mouth(surface, cx, cy + r * 0.5, r, emotion, t, width)
-    if emotion in ("pleased", "delighted"):
-        for side in (-1, 1):
-            pygame.draw.circle(
-                surface, BLUSH, (round(cx + side * r * 0.55), round(cy + r * 0.36)), max(2, round(r * 0.11))
-            )
-    if emotion == "impatient":
-        drop = [(cx + r * 0.86, cy - r * 0.52), (cx + r * 0.76, cy - r * 0.3), (cx + r * 0.96, cy - r * 0.3)]
-        pygame.draw.polygon(surface, (120, 190, 240), drop)
-        pygame.draw.circle(
-            surface, (120, 190, 240), (round(cx + r * 0.86), round(cy - r * 0.28)), max(2, round(r * 0.1))
-        )
-    if emotion == "angry":
-        mx, my = cx + r * 0.7, cy - r * 0.78
-        k = r * 0.16
-        for dx, dy in ((-1, -1), (1, -1), (-1, 1), (1, 1)):
-            pygame.draw.arc(
-                surface,
-                (220, 40, 40),
-                (mx + dx * k - k, my + dy * k - k, 2 * k, 2 * k),
-                0,
-                math.pi * 2,
-                max(2, width),
-            )
-
-
-def _brow(
-    surface: pygame.Surface, ex: float, ey: float, r: float, side: int, emotion: str, width: int
-) -> None:
-    inner, outer = ex - side * r * 0.16, ex + side * r * 0.16
-    base = ey - r * 0.26
-    tilt = {"angry": 0.16, "annoyed": 0.09, "impatient": -0.06}.get(emotion, 0.0)
-    lift = -r * 0.05 if emotion == "delighted" else 0.0
-    pygame.draw.line(
-        surface, INK, (inner, base + tilt * r + lift), (outer, base - tilt * r + lift), width + 1
-    )
-
-
-def _mouth(
-    surface: pygame.Surface, cx: float, my: float, r: float, emotion: str, t: float, width: int
-) -> None:
-    w = r * 0.5
-    if emotion == "delighted":
-        pygame.draw.ellipse(surface, (170, 50, 60), (cx - w / 2, my - r * 0.12, w, r * 0.3))
-        pygame.draw.rect(surface, SKIN, (cx - w / 2, my - r * 0.14, w, r * 0.14))
-    elif emotion == "pleased":
-        pygame.draw.arc(
-            surface, INK, (cx - w / 2, my - r * 0.2, w, r * 0.3), math.pi * 1.1, math.pi * 1.9, width
-        )
-    elif emotion == "calm":
-        pygame.draw.line(surface, INK, (cx - w * 0.3, my), (cx + w * 0.3, my), width)
-    elif emotion == "impatient":
-        wobble = math.sin(t * 6) * r * 0.03
-        points = [
-            (cx - w * 0.35, my),
-            (cx - w * 0.1, my - r * 0.04 + wobble),
-            (cx + w * 0.1, my + r * 0.04),
-            (cx + w * 0.35, my - wobble),
-        ]
-        pygame.draw.lines(surface, INK, False, points, width)
-    elif emotion == "annoyed":
-        pygame.draw.arc(
-            surface,
-            INK,
-            (cx - w * 0.4, my - r * 0.02, w * 0.8, r * 0.24),
-            math.pi * 0.15,
-            math.pi * 0.85,
-            width,
-        )
-    else:  # angry: an open, shouting frown
-        pygame.draw.ellipse(surface, (150, 40, 50), (cx - w * 0.35, my - r * 0.06, w * 0.7, r * 0.26))
-        pygame.draw.arc(
-            surface,
-            INK,
-            (cx - w * 0.45, my - r * 0.08, w * 0.9, r * 0.4),
-            math.pi * 0.1,
-            math.pi * 0.9,
-            width,
-        )
+    """The caller's small face on the caller card: a round frame with the bust inside."""
+    frame = pygame.Rect(0, 0, size, size)
+    frame.center = centre
+    pygame.draw.circle(surface, ctx.theme.panel_alt, centre, size // 2)
+    clip = surface.get_clip()
+    surface.set_clip(frame.clip(clip))
+    surface.blit(FACES.get(person.look, person.emotion, size), frame.topleft)
+    surface.set_clip(clip)
+    pygame.draw.circle(surface, ctx.theme.border, centre, size // 2, max(1, size // 30))
 
 
 def draw_phone(

@@ -14,6 +14,11 @@ import pygame
 from game.resources import FONTS
 from game.ui.wrap import wrap
 
+#: Characters NanumGothic has but draws wrongly at text sizes: its hinting collapses "→" into a speck
+#: below 22 px (tests/ui/test_fonts.py checks every character the UI draws). Each is drawn as a
+#: look-alike of the same width class; the text itself is never changed, only its picture.
+SUBSTITUTES = str.maketrans({"→": "⇒"})
+
 REGULAR = FONTS / "NanumGothic.ttf"
 BOLD = FONTS / "NanumGothicBold.ttf"
 _MAX_SURFACES = 600
@@ -42,7 +47,7 @@ class Fonts:
         if surface is not None:
             self._surfaces.move_to_end(key)
             return surface
-        surface = self.font(size, bold).render(text, True, color)
+        surface = self.font(size, bold).render(text.translate(SUBSTITUTES), True, color)
         self._surfaces[key] = surface
         while len(self._surfaces) > _MAX_SURFACES:
             self._surfaces.popitem(last=False)
@@ -55,7 +60,7 @@ class Fonts:
             self._layouts.move_to_end(key)
             return found
         font = self.font(size, bold)
-        found = self._layouts[key] = wrap(text, width, lambda s: font.size(s)[0])
+        found = self._layouts[key] = wrap(text, width, lambda s: font.size(s.translate(SUBSTITUTES))[0])
         while len(self._layouts) > _MAX_LAYOUTS:
             self._layouts.popitem(last=False)
         return found

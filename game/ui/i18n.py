@@ -199,6 +199,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "emotion.impatient": ("조급함", "impatient"),
     "emotion.annoyed": ("언짢음", "annoyed"),
     "emotion.angry": ("화남", "angry"),
+    "emotion.sad": ("서운함", "sad"),
+    "emotion.confused": ("어리둥절함", "confused"),
     "type.ordinary": ("일반 고객", "ordinary"),
     "type.hurried": ("빨리빨리형", "hurried"),
     "type.fault_finding": ("트집형", "fault-finding"),

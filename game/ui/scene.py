@@ -31,6 +31,9 @@ class Scene:
     opaque = True
     #: A short name for screenshots and logs.
     name = "scene"
+    #: Where a notice (no sound device, a save that failed) may be shown over this scene without
+    #: covering its title or its content: by default the key hints at the top right.
+    notice_area: tuple[float, float, float, float] = (696, 2, 568, 48)
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx

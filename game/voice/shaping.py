@@ -51,6 +51,8 @@ BY_EMOTION: dict[str, tuple[float, float, float]] = {
     "impatient": (1.10, 0.5, 1.5),
     "annoyed": (1.04, 0.0, 3.0),
     "angry": (1.10, 1.0, 6.0),
+    "sad": (0.92, -1.0, -3.0),
+    "confused": (0.96, 0.5, 0.0),
 }
 BY_SPEED = {"slow": 0.9, "normal": 1.0, "fast": 1.12}
 BY_PITCH = {"low": -2.0, "normal": 0.0, "high": 2.0}

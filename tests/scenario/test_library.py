@@ -16,6 +16,8 @@ def schema_keys(schema: dict, defs: dict) -> dict[str, set[str]]:
         "top": set(schema["properties"]),
         "customer": set(schema["properties"]["customer"]["properties"]),
         "voice": set(schema["properties"]["customer"]["properties"]["voice"]["properties"]),
+        "look": set(defs["look"]["properties"]),
+        "companion": set(defs["companion"]["properties"]),
         "node": set(defs["node"]["properties"]),
         "choice": set(defs["choice"]["properties"]),
         "condition": set(defs["condition"]["properties"]),
@@ -26,11 +28,25 @@ def schema_keys(schema: dict, defs: dict) -> dict[str, set[str]]:
 
 def collect(data: dict) -> dict[str, set[str]]:
     used: dict[str, set[str]] = {
-        k: set() for k in ("top", "customer", "voice", "node", "choice", "condition", "ending", "typed")
+        k: set()
+        for k in (
+            "top",
+            "customer",
+            "voice",
+            "look",
+            "companion",
+            "node",
+            "choice",
+            "condition",
+            "ending",
+            "typed",
+        )
     }
     used["top"] |= set(data)
     used["customer"] |= set(data["customer"])
     used["voice"] |= set(data["customer"].get("voice", {}))
+    used["look"] |= set(data["customer"].get("look", {}))
+    used["companion"] |= set(data["customer"].get("companion", {}))
     for node in data["nodes"].values():
         used["node"] |= set(node)
         used["ending"] |= set(node.get("ending", {}))
@@ -101,3 +117,24 @@ def test_a_rubric_that_is_not_an_id_is_never_opened_as_a_path(tmp_path):
     library = load_library([str(folder / "call.yaml")])
     assert not any("evil.yaml" in d.pos.path for d in library.diagnostics)
     assert [d.code for d in library.errors] == ["E106"]
+
+
+def test_every_customer_has_an_age_a_gender_and_a_look_of_their_own():
+    """19 customers, 19 different people: the 30s mother with her child is not the elderly visitor."""
+    from game.scenario.appearance import appearance
+
+    library = load_library()
+    seen: dict[object, str] = {}
+    for scenario in library.scenarios:
+        customer = scenario.customer
+        assert customer.age is not None, f"{scenario.path}: give the customer an age"
+        raw = yaml.safe_load(Path(scenario.path).read_text(encoding="utf-8"))["customer"]
+        assert "gender" in raw and "look" in raw, f"{scenario.path}: give the customer a gender and a look"
+        look = appearance(customer.look, customer.age, customer.gender, customer.name)
+        assert look not in seen, f"{scenario.id} looks exactly like {seen.get(look)}"
+        seen[look] = scenario.id
+    mother = library.get("difficult-with-children-bankbook").customer
+    elder = library.get("f2f-wrong-floor-elder").customer
+    assert mother.companion is not None and mother.companion.age is not None and mother.companion.age < 10
+    assert appearance(mother.look, mother.age, mother.gender, mother.name).hair_color == "#2c1b18"  # black
+    assert appearance(elder.look, elder.age, elder.gender, elder.name).hair_color == "#e8e1e1"  # white at 78

@@ -237,6 +237,61 @@ def test_deep_block_nesting_without_brackets_is_refused(tmp_path):
     assert found and "error: E004 nesting is deeper than 40 levels" in found[0], found
 
 
+PEOPLE = GOOD.replace(
+    "customer: {name: 손님}",
+    "customer:\n  name: 손님\n  age: 34\n  gender: female\n  look: {hair: bun, clothing: pink}\n"
+    "  companion: {name: 도윤, age: 6, gender: male}",
+).replace("    customer: 안녕하세요.", "    customer: 안녕하세요.\n    companion: {emotion: sad}")
+
+
+def test_age_gender_look_and_a_companion_load_into_the_model(tmp_path):
+    path = tmp_path / "s.yaml"
+    path.write_text(
+        PEOPLE.replace("category: face_to_face", "category: face_to_face\nsetting: bank"), "utf-8"
+    )
+    scenario = load_library([str(path)]).get("tiny")
+    customer = scenario.customer
+    assert (customer.age, customer.gender, customer.look.hair, customer.look.clothing) == (
+        34,
+        "female",
+        "bun",
+        "pink",
+    )
+    assert customer.companion is not None and (customer.companion.name, customer.companion.age) == ("도윤", 6)
+    assert scenario.nodes["greet"].companion_emotion == "sad" and scenario.stage == "bank"
+
+
+def test_gender_defaults_to_the_voice_and_the_stage_to_the_channel(tmp_path):
+    text = GOOD.replace("customer: {name: 손님}", "customer: {name: 손님, voice: {gender: male}}")
+    path = tmp_path / "s.yaml"
+    path.write_text(text, encoding="utf-8")
+    scenario = load_library([str(path)]).get("tiny")
+    assert scenario.customer.gender == "male" and scenario.stage == "office"
+
+
+def test_an_unknown_hair_style_is_pointed_at_with_the_closest_name(tmp_path):
+    message = only(tmp_path, PEOPLE.replace("hair: bun", "hair: bunn"))
+    assert message.startswith("s.yaml:8:")
+    assert "E104" in message and "did you mean 'bun'?" in message
+
+
+def test_a_colour_on_an_ink_drawn_style_is_an_error_at_the_colour(tmp_path):
+    message = only(tmp_path, PEOPLE.replace("hair: bun,", "hair: long, hair_color: grey,"))
+    assert message.startswith("s.yaml:8:")
+    assert "E211 hair 'long' is always drawn black" in message
+
+
+def test_a_companion_emotion_without_a_companion_is_an_error_at_the_node(tmp_path):
+    text = PEOPLE.replace("\n  companion: {name: 도윤, age: 6, gender: male}", "")
+    message = only(tmp_path, text)
+    assert message.startswith("s.yaml:13:5: error: E212 node 'greet' sets the companion's emotion")
+
+
+def test_an_age_out_of_range_is_reported(tmp_path):
+    message = only(tmp_path, PEOPLE.replace("age: 34", "age: 340"))
+    assert message.startswith("s.yaml:6:") and "E105" in message
+
+
 SECOND = GOOD.replace(
     "    customer: 안녕하세요.\n",
     '    customer: (아이가 손을 흔들며 "안녕하세요!") 안녕하세요.\n'

@@ -54,3 +54,28 @@ def test_window_close_stops_the_loop():
     play_scene(app)
     pygame.event.post(pygame.event.Event(pygame.QUIT))
     assert app.step(0.0) is False
+
+
+def test_a_notice_leaves_the_title_of_each_screen_clear():
+    """The voice-outage notice used to cover the scenario's title; each screen now says where it goes."""
+    from game.ui.scenes.select import SelectScene
+    from game.ui.scenes.title_profile import TitleScene
+
+    message = (
+        "소리 장치를 열 수 없어 음성 없이 자막으로 진행합니다. 스피커나 헤드폰을 연결한 뒤 다시 시작하세요."
+    )
+    screens = {
+        "play": (lambda app: play_scene(app), (16, 12, 560, 40)),
+        "select": (lambda app: app.start(SelectScene(app.ctx)), (16, 12, 480, 44)),
+        "title": (lambda app: app.start(TitleScene(app.ctx)), (0, 40, 1280, 126)),
+    }
+    for name, (open_screen, title) in screens.items():
+        app = make_app()
+        open_screen(app)
+        app.step(0.0)
+        before, area = region(app, title), region(app, app.stack.top.notice_area)
+        app.ctx.notify(message)
+        app.step(0.0)
+        assert app.toast == message
+        assert region(app, title) == before, f"the notice covers the title of {name}"
+        assert region(app, app.stack.top.notice_area) != area  # and it is shown

@@ -14,11 +14,20 @@ def test_small_and_4k_windows_scale_uniformly():
     assert big.px(10) == 30
 
 
-def test_other_aspect_is_letterboxed_and_mouse_maps_back():
-    layout = Layout(1600, 1200)  # 4:3: bars above and below
+def test_a_wider_window_is_pillarboxed_and_mouse_maps_back():
+    layout = Layout(2560, 1080)  # 21:9: bands left and right
     x, y, w, h = layout.rect((0, 0, DESIGN_W, DESIGN_H))
-    assert (x, w) == (0, 1600) and y > 0 and y + h <= 1200
+    assert (y, h) == (0, 1080) and x > 0 and x + w <= 2560 and layout.extra == 0
     assert layout.to_design(layout.point(640, 360)) == (640, 360)
+
+
+def test_a_taller_window_gets_a_taller_design_space_instead_of_bands():
+    tall = Layout(1280, 800)  # 16:10: 80 design pixels more, nothing letterboxed
+    assert (tall.scale, tall.design_height, tall.extra, tall.offset) == (1.0, 800, 80, (0, 0))
+    square = Layout(1600, 1200)  # 4:3: scaled by width, 960 design pixels tall
+    assert square.scale == 1.25 and square.extra == 240
+    assert square.rect((0, 0, DESIGN_W, square.design_height)) == (0, 0, 1600, 1200)
+    assert square.to_design(square.point(640, 900)) == (640, 900)
 
 
 def test_neighbouring_rects_neither_overlap_nor_gap():

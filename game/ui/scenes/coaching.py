@@ -127,7 +127,7 @@ class CoachingScene(Scene):
         x, _, w, most = PANEL
         need = sum(b.gap + measure(self.ctx, b.text, w - 60 - b.indent, b.size, b.bold) for b in blocks)
         h = max(300.0, min(most, need + 130))
-        return (x, (720 - h) / 2, w, h)
+        return (x, (self.ctx.layout.design_height - h) / 2, w, h)
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx, th = self.ctx, self.ctx.theme

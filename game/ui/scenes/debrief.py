@@ -31,6 +31,7 @@ RIGHT = (848, 64, 416, 570)
 
 class DebriefScene(Scene):
     name = "debrief"
+    notice_area = (848, 2, 416, 56)  # the title stops short of it
 
     def __init__(
         self, ctx: Context, scenario: Scenario, rubric: Rubric, session: Session, result: Result
@@ -140,7 +141,7 @@ class DebriefScene(Scene):
             ctx,
             surface,
             f"{ctx.t('debrief.title')} — {self._title(self.scenario)}",
-            (16, 12, 1248, 40),
+            (16, 12, 816, 40),
             24,
             th.text,
             bold=True,

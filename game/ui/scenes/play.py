@@ -29,10 +29,12 @@ import pygame
 
 from game.engine.scoring import Decision
 from game.engine.session import Decided, NodeEntered, Session, SessionError
+from game.scenario.appearance import Appearance, appearance
 from game.scenario.model import Choice, Node, Scenario, SpokenLine
 from game.scenario.rubric import Rubric
 from game.ui import art
 from game.ui.context import PROGRESS_ERRORS, Context
+from game.ui.faces import EXPRESSIONS, FACES
 from game.ui.layout import Rect, contains
 from game.ui.scene import Scene
 from game.ui.transitions import RELOAD, RESTART, UNDO, Push, Replace, Reset, SceneKind
@@ -42,12 +44,41 @@ from game.ui.widgets.panel import Veil, draw_panel
 from game.ui.widgets.text import Block, Typewriter, draw_blocks, draw_line, draw_text, measure
 from game.ui.widgets.text_input import TextInput
 
-STAGE: Rect = (16, 64, 544, 356)
-DIALOGUE: Rect = (576, 64, 688, 266)
-METERS: Rect = (576, 338, 688, 82)
+
+@dataclass(frozen=True)
+class Areas:
+    """Where the parts of the screen go. A window taller than 16:9 (``Layout.extra``) gives half its
+    room to the stage and the lines, half to the options, instead of leaving bands above and below."""
+
+    stage: Rect
+    dialogue: Rect
+    meters: Rect
+    choices: Rect
+
+    @property
+    def caller_card(self) -> Rect:
+        return (self.stage[0] + 290, self.stage[1] + self.stage[3] - 216, 240, 170)
+
+    @property
+    def tag(self) -> Rect:
+        """The name and emotion (or call) label."""
+        return (self.stage[0] + 12, self.stage[1] + 12, 250, 36)
+
+
+def areas(extra: float = 0.0) -> Areas:
+    grow = extra / 2
+    return Areas(
+        stage=(16, 64, 544, 356 + grow),
+        dialogue=(576, 64, 688, 266 + grow),
+        meters=(576, 338 + grow, 688, 82),
+        choices=(16, 432 + grow, 1248, 272 + extra - grow),
+    )
+
+
+AT_16_9 = areas()
+STAGE, DIALOGUE, METERS, CHOICES = AT_16_9.stage, AT_16_9.dialogue, AT_16_9.meters, AT_16_9.choices
 METER_W = (METERS[2] - 60) / 2  # two meters side by side
-CHOICES: Rect = (16, 432, 1248, 272)
-CALLER_CARD: Rect = (STAGE[0] + 290, STAGE[1] + 140, 240, 170)
+CALLER_FACE = 76  # the caller's face on the card, design pixels
 NUMBER_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {
     getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)
 }
@@ -149,6 +180,14 @@ class PlayScene(Scene):
         self._base_key_now: tuple | None = None
         self._quiet = False
         self._marks: list[int] = []  # backlog length when each decision was made, for undo
+        customer = scenario.customer
+        self.looks: list[Appearance] = [
+            appearance(customer.look, customer.age, customer.gender, customer.name)
+        ]
+        if customer.companion is not None and not scenario.customer_on_phone:
+            mate = customer.companion
+            self.looks.append(appearance(mate.look, mate.age, mate.gender, mate.name))
+        self._unwarmed = [(look, emotion) for look in self.looks for emotion in EXPRESSIONS]
         self.session.subscribe(self._on_event)
         if saved is not None and scenario.customer_on_phone and self.session.decisions:
             self.connected_at = 0.0
@@ -198,7 +237,7 @@ class PlayScene(Scene):
         ]
 
     def _build_controls(self) -> None:
-        x, y, w, h = CHOICES
+        x, y, w, h = self.areas.choices
         session = self.session
         if session.finished:
             self.menu = Menu(
@@ -247,7 +286,7 @@ class PlayScene(Scene):
             self._key(event)
         elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
             pos = self.ctx.layout.to_design(event.pos)
-            if not self.typewriter.done and contains(DIALOGUE, pos):
+            if not self.typewriter.done and contains(self.areas.dialogue, pos):
                 self.typewriter.skip()
                 return
             button = self.menu.handle(self.ctx, event)
@@ -454,6 +493,7 @@ class PlayScene(Scene):
     # -- time --------------------------------------------------------------------------------------
 
     def update(self, dt: float) -> None:
+        self._warm_a_face()
         self.clock.now += dt
         self.t += dt
         self.typewriter.update(dt)
@@ -462,6 +502,28 @@ class PlayScene(Scene):
             self.ctx.effects.ring()
         else:
             self.ctx.effects.stop_ring()
+
+    def _warm_a_face(self) -> None:
+        """Rasterise one face this play may show, per frame, so a change of emotion never waits on the
+        SVG loader; the face on screen now comes first (``draw`` would make it anyway)."""
+        if not self._unwarmed:
+            return
+        look, emotion = self._unwarmed.pop(0)
+        sizes = [r.width for r in art.people_rects(self.ctx, self.areas.stage, len(self.looks))]
+        if self.scenario.customer_on_phone:
+            sizes = [self.ctx.layout.px(CALLER_FACE)]
+        FACES.get(look, emotion, sizes[min(self.looks.index(look), len(sizes) - 1)])
+
+    @property
+    def areas(self) -> Areas:
+        return areas(self.ctx.layout.extra)
+
+    def people(self) -> list[art.Person]:
+        """Who is on the stage now, with the emotion each shows."""
+        people = [art.Person(self.looks[0], self.session.emotion)]
+        if len(self.looks) > 1:
+            people.append(art.Person(self.looks[1], self.session.node.companion_emotion or "calm"))
+        return people
 
     def resume(self, result: str | None = None) -> None:
         """Back from pause or coaching: settings may have changed, and the node may be a new one; the
@@ -564,6 +626,7 @@ class PlayScene(Scene):
             self.session.finished,
             self.ringing if phone else self._counter_label(),
             self.session.emotion,
+            self.session.node.companion_emotion,
         )
 
     def _base_layer(self, surface: pygame.Surface) -> pygame.Surface:
@@ -585,15 +648,16 @@ class PlayScene(Scene):
         surface.fill(th.background)
         self._draw_top(surface)
         phone = self.scenario.customer_on_phone
-        art.draw_backdrop(ctx, surface, STAGE, phone)
+        at = self.areas
+        art.draw_backdrop(ctx, surface, at.stage, "phone_desk" if phone else self.scenario.stage)
         if phone:
-            self._draw_caller_card(surface, CALLER_CARD)
+            self._draw_caller_card(surface, at.caller_card)
         else:
-            art.draw_counter(ctx, surface, STAGE)
+            art.draw_counter(ctx, surface, at.stage, self.scenario.stage)
             self._draw_tag(surface, self._counter_label())
-        draw_panel(ctx, surface, DIALOGUE, th.panel, th.border)
-        x, y, _w, _h = METERS
-        draw_panel(ctx, surface, METERS, th.panel, th.border)
+        draw_panel(ctx, surface, at.dialogue, th.panel, th.border)
+        x, y, _w, _h = at.meters
+        draw_panel(ctx, surface, at.meters, th.panel, th.border)
         draw_text(ctx, surface, ctx.t("play.patience"), (x + 20, y + 10, METER_W, 26), 16, th.text_dim)
         self._draw_controls(surface)
 
@@ -625,8 +689,7 @@ class PlayScene(Scene):
 
     def _draw_tag(self, surface: pygame.Surface, label: str) -> None:
         ctx, th = self.ctx, self.ctx.theme
-        x, y, _w, _h = STAGE
-        tag = (x + 12, y + 12, 250, 36)
+        tag = self.areas.tag
         draw_panel(ctx, surface, tag, th.panel, th.border, radius=8)
         draw_text(ctx, surface, label, tag, 17, th.text, bold=True, align="center", valign="middle")
 
@@ -635,21 +698,25 @@ class PlayScene(Scene):
         layer), or on the phone the ringing set, the caller's face and the call timer."""
         ctx = self.ctx
         emotion = self.session.emotion
-        x, y, _w, _h = STAGE
+        at = self.areas
+        x, y, _w, h = at.stage
         if not self.scenario.customer_on_phone:
-            art.draw_customer(
-                ctx, surface, STAGE, emotion, self.t, self.scenario.customer.type, self.scenario.id
-            )
-            for area in art.counter_rects(ctx, STAGE):
-                surface.blit(self._base, area, area)
+            art.draw_people(ctx, surface, at.stage, self.people(), self.t)
+            for area in [
+                *art.counter_rects(ctx, at.stage, self.scenario.stage),
+                pygame.Rect(ctx.layout.rect(at.tag)),
+            ]:
+                surface.blit(self._base, area, area)  # the counter and the name tag stay in front
             return
         art.draw_phone(
-            ctx, surface, (x + 20, y + 130, 250, 210), self.ringing, self.connected_at is not None, self.t
+            ctx, surface, (x + 20, y + h - 226, 250, 210), self.ringing, self.connected_at is not None, self.t
         )
         if not self.ringing:
-            card_x, card_y, card_w, _ = CALLER_CARD
-            centre = ctx.layout.point(card_x + card_w - 46, card_y + 66)
-            art.draw_face(surface, centre, ctx.layout.px(30), emotion, self.t)
+            card_x, card_y, card_w, _ = at.caller_card
+            centre = ctx.layout.point(card_x + card_w - 50, card_y + 66)
+            art.draw_caller(
+                ctx, surface, centre, ctx.layout.px(CALLER_FACE), art.Person(self.looks[0], emotion)
+            )
         seconds = self.call_seconds()
         if self.ringing:
             label = ctx.t("play.ringing")
@@ -684,7 +751,7 @@ class PlayScene(Scene):
 
     def _draw_dialogue(self, surface: pygame.Surface) -> None:
         ctx, th = self.ctx, self.ctx.theme
-        x, y, w, h = DIALOGUE
+        x, y, w, h = self.areas.dialogue
         subtitles = ctx.settings.subtitles or not ctx.speech.available
         blocks: list[Block] = []
         offset = 0
@@ -708,7 +775,7 @@ class PlayScene(Scene):
 
     def _draw_meters(self, surface: pygame.Surface) -> None:
         ctx, th = self.ctx, self.ctx.theme
-        x, y, _w, _h = METERS
+        x, y, _w, _h = self.areas.meters
         half = METER_W
         draw_meter(ctx, surface, (x + 20, y + 44, half, 20), self.session.patience())
         limit = self.session.node.time_limit
@@ -743,7 +810,7 @@ class PlayScene(Scene):
     def _draw_controls(self, surface: pygame.Surface) -> None:
         ctx, th = self.ctx, self.ctx.theme
         if self.session.node.typed is not None and not self.session.finished:
-            x, y, w, _h = CHOICES
+            x, y, w, _h = self.areas.choices
             draw_text(
                 ctx, surface, self.session.node.typed.prompt, (x, y, w, 72), 20, th.warn, valign="middle"
             )

@@ -50,7 +50,7 @@ class ReloadErrorsScene(Scene):
         x, _y, w, most = PANEL
         need = sum(b.gap + measure(self.ctx, b.text, w - 56, b.size, b.bold) for b in blocks)
         h = min(most, HEAD + need + FOOT + 8)
-        return (x, (720 - h) / 2, w, h)
+        return (x, (self.ctx.layout.design_height - h) / 2, w, h)
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx, th = self.ctx, self.ctx.theme

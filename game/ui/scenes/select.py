@@ -35,6 +35,7 @@ ASSIGNED = "assigned"
 
 class SelectScene(Scene):
     name = "select"
+    notice_area = (848, 2, 416, 54)  # over the key hints, clear of the title and the profile
 
     def __init__(self, ctx: Context, selected: str | None = None) -> None:
         super().__init__(ctx)

@@ -47,6 +47,7 @@ def changed(settings: Settings, row: str, delta: int) -> Settings:
 
 class SettingsScene(Scene):
     name = "settings"
+    notice_area = (240, 682, 800, 36)  # under the panel
     opaque = False
 
     def __init__(self, ctx: Context) -> None:

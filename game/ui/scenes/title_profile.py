@@ -25,6 +25,7 @@ MAX_SHOWN = 2 * PER_COLUMN  # two columns of four
 
 class TitleScene(Scene):
     name = "title"
+    notice_area = (240, 672, 800, 40)  # over the key hint at the bottom: the title stays clear
 
     def __init__(self, ctx: Context, then: str | None = None) -> None:
         super().__init__(ctx)

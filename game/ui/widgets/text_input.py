@@ -56,7 +56,8 @@ class TextInput:
             if not self.composition:
                 self.text = self.text[:-1]
             return True
-        return False
+        # A typing key (Space too) brings its text as TEXTINPUT; it must not also press a button.
+        return event.type == pygame.KEYDOWN and bool(event.unicode) and event.unicode.isprintable()
 
     def draw(self, ctx: Context, surface: pygame.Surface, size: float = 22) -> None:
         th = ctx.theme

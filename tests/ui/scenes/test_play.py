@@ -8,7 +8,7 @@ from game.progress.atomic import SaveError
 from game.scenario.library import load_library
 from game.ui.scenes.coaching import CoachingScene
 from game.ui.scenes.debrief import DebriefScene
-from game.ui.scenes.play import CHOICES, DIALOGUE, METERS, PlayScene
+from game.ui.scenes.play import CHOICES, DIALOGUE, METERS, STAGE, PlayScene
 from game.ui.scenes.reload_errors import ReloadErrorsScene
 from game.ui.scenes.select import SelectScene
 from game.ui.speech import SilentSpeech
@@ -396,6 +396,20 @@ def test_hovering_an_option_repaints_it():
     pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
     app.step(0.0)
     assert scene.menu.focus == 1 and region(app, second.rect) != before
+
+
+def test_at_1280x800_the_play_fills_the_height():
+    """16:10 used to leave 40 px bands above and below; the stage, the lines and the options grow."""
+    from game.ui.scenes.play import areas
+
+    app = make_app(size=(1280, 800))
+    scene = play_scene(app, "difficult-with-children-bankbook")
+    at = scene.areas
+    assert at == areas(80) and at.choices[1] + at.choices[3] == 800 - 16
+    assert at.stage[3] == STAGE[3] + 40 and at.choices[1] == CHOICES[1] + 40
+    assert len(set(region(app, (0, 0, 1280, 30)))) > 1  # the title is at the top, not 40 px down
+    assert len(set(region(app, (16, 420, 544, 40)))) > 1  # the stage reaches into the extra height
+    assert all(b.rect[1] >= at.choices[1] for b in scene.menu.buttons)
 
 
 def _look(app, button):

@@ -168,3 +168,20 @@ def test_a_scenario_asked_for_opens_once_the_library_arrives():
     load.released = True
     app.step(0.0)
     assert isinstance(app.stack.top, PlayScene) and app.stack.top.scenario.id == "phone-late-delivery"
+
+
+def test_a_space_in_a_new_name_is_typed_and_never_presses_a_button():
+    """Space used to reach the focused button (settings, with no profiles yet) while typing a name."""
+    from game.ui.scenes.settings import SettingsScene
+
+    app = make_app(profile=None)
+    scene = start(app)
+    for text in ("김", " ", "하늘"):
+        if text == " ":
+            press(app, pygame.K_SPACE, unicode=" ")
+        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=text))
+        app.step(0.0)
+    assert app.stack.top is scene and not app.stack.find(SettingsScene)
+    assert scene.input.text == "김 하늘"
+    press(app, pygame.K_RETURN)
+    assert app.ctx.progress.profiles() == ["김 하늘"]
