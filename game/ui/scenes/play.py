@@ -586,17 +586,17 @@ class PlayScene(Scene):
         result = session.result()
         lines = [
             f"node: {session.node.id}" + (f"  (from {session.start})" if session.start else ""),
-            f"mood: {state.mood:+d}  ({session.emotion})",
+            f"mood: {state.mood:+d} ({session.emotion})",
             f"flags: {', '.join(sorted(state.flags)) or '-'}",
             f"steps: {', '.join(state.steps_done) or '-'}",
-            f"overall: {result.overall:.1f}  decisions: {len(session.decisions)}",
+            f"overall: {result.overall:.1f} · decisions: {len(session.decisions)}",
         ]
         scores = [
             f"{dim}: {'-' if value is None else f'{value:.0f}'}"
             for dim in rubric.dimensions
             for value in [result.dimensions.get(dim)]
         ]
-        lines += ["  ".join(scores[i : i + 4]) for i in range(0, len(scores), 4)]
+        lines += [" · ".join(scores[i : i + 4]) for i in range(0, len(scores), 4)]
         return lines
 
     def _draw_inspector(self, surface: pygame.Surface) -> None:
