@@ -7,17 +7,15 @@ from game.scenario.library import BUILTIN_SCENARIOS, load_library
 
 SEED = (BUILTIN_SCENARIOS / "phone" / "late-delivery-call.yaml").read_text(encoding="utf-8")
 GREETING = "say: 감사합니다. 한빛쇼핑 고객센터 김하늘입니다. 무엇을 도와드릴까요?"
-GREETING_LINE = 29  # the first choice's say: in late-delivery-call.yaml
+LINES = [line.strip() for line in SEED.splitlines()]
+GREETING_LINE = LINES.index(GREETING) + 1  # the first choice's say: in late-delivery-call.yaml
+TIME_LIMIT_LINE = LINES.index("time_limit: 6") + 1
 
 
 def errors_of(tmp_path, text: str) -> list[str]:
     path = tmp_path / "call.yaml"
     path.write_text(text, encoding="utf-8")
     return [d.format().removeprefix(str(path)) for d in load_library([str(path)]).errors]
-
-
-def test_the_seed_has_the_greeting_where_these_tests_expect_it():
-    assert SEED.splitlines()[GREETING_LINE - 1].strip() == GREETING
 
 
 def test_an_unclosed_double_quote_is_reported_where_it_opens(tmp_path):
@@ -55,7 +53,9 @@ def test_a_full_width_colon_after_a_key_is_named_with_the_fix(tmp_path):
 
 def test_other_full_width_punctuation_after_a_key(tmp_path):
     (error,) = errors_of(tmp_path, SEED.replace("    time_limit: 6", "    time_limit， 6", 1))
-    assert error.startswith(":26:15: error: E009 'time_limit' is followed by a fullwidth comma '，'")
+    assert error.startswith(
+        f":{TIME_LIMIT_LINE}:15: error: E009 'time_limit' is followed by a fullwidth comma '，'"
+    )
     assert "'time_limit:'" in error
 
 
