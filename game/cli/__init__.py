@@ -27,6 +27,7 @@ COMMANDS = {
     "voices": "game.cli.voices",
     "report": "game.cli.report",
     "xapi": "game.cli.report",
+    "where": "game.cli.where",
 }
 
 

@@ -7,6 +7,7 @@ import json
 import sys
 
 from game.authoring.lint import lint_scenario
+from game.cli.output import write_output
 from game.engine.analysis import analyze
 from game.engine.coverage import coverage_table, uncovered
 from game.scenario.diagnostics import Diagnostic
@@ -164,8 +165,10 @@ def cmd_coverage(args: argparse.Namespace) -> int:
         missing += uncovered(scenarios, rubric)
     text = "\n".join(tables)
     if args.output:
-        with open(args.output, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        problem = write_output(args.output, text)
+        if problem:
+            print(f"error: {problem}", file=sys.stderr)
+            return 1
         print(f"wrote {args.output}")
     else:
         sys.stdout.write(text)

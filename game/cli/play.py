@@ -1,6 +1,7 @@
 """`eungdae play`: the game, or (with --autoplay) a headless drive through its real screens.
 
-Progress is saved under ``--saves DIR``, else ``$EUNGDAE_SAVES``, else ``<project>/saves``, through
+Progress is saved under ``--saves DIR``, else ``$EUNGDAE_SAVES``, else ``<project>/saves`` in a source
+checkout or the user data folder when installed (``game.paths``), through
 ``game.progress.store.ProgressStore``; if that store cannot be imported or opened the game still runs,
 keeping progress in memory for the session, and says so on the select screen. Autoplay never touches a
 trainee's saves unless ``--saves`` is given.
@@ -34,6 +35,8 @@ if TYPE_CHECKING:
     from game.scenario.library import Library
 
 DEFAULT_PROFILE = "연습생"
+#: Headless play finished but its attempt could not be saved (a read-only or full saves folder).
+EXIT_NOT_SAVED = 3
 #: For benchmarks: print ``ready`` once the first interactive frame is on screen, then exit (0).
 EXIT_AFTER_FIRST_FRAME = "EUNGDAE_EXIT_AFTER_FIRST_FRAME"
 
@@ -80,13 +83,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def saves_dir(args: argparse.Namespace) -> Path:
-    if args.saves is not None:
-        return args.saves
-    if os.environ.get("EUNGDAE_SAVES"):
-        return Path(os.environ["EUNGDAE_SAVES"])
-    from game.scenario.library import PROJECT_ROOT
+    """``--saves``, else ``$EUNGDAE_SAVES``, else the checkout's ``saves/`` or the user data folder."""
+    from game.paths import places
 
-    return PROJECT_ROOT / "saves"
+    return places(args.saves).saves
 
 
 def open_progress(path: Path, library: Library | None, onboarding: str | None = None):
@@ -102,6 +102,55 @@ def open_progress(path: Path, library: Library | None, onboarding: str | None = 
     except (OSError, ValueError) as exc:
         print(f"warning: progress cannot be saved in {path}: {exc}", file=sys.stderr)
         return MemoryProgress(onboarding), False
+
+
+#: How long a closing game gives the background xAPI sender to finish (the outbox keeps the rest).
+SENDER_EXIT_WAIT = {"window": 5.0, "headless": 20.0}
+
+
+def lrs_sender(progress, persistent: bool, library):
+    """The class's LRS sender when one is set for this machine (``game.progress.xapi.config``), else None.
+
+    It is hooked to the store so each recorded attempt is sent in the background; a problem with the
+    settings is a warning, never a reason not to play."""
+    if not persistent:
+        return None
+    from game.progress.xapi.config import for_this_machine
+
+    settings = for_this_machine()
+    for warning in settings.warnings:
+        print(f"warning: xAPI: {warning}", file=sys.stderr)
+    problem = settings.problem
+    if problem is None and settings.configured:
+        from game.progress.xapi.push import EndpointError, check_endpoint  # http.client: only when needed
+
+        try:
+            check_endpoint(settings.endpoint or "", insecure=settings.insecure)
+        except EndpointError as exc:
+            problem = str(exc)
+        if problem is None and not settings.complete:
+            problem = "EUNGDAE_LRS_USERNAME과 EUNGDAE_LRS_PASSWORD(또는 설정 파일)도 지정하세요."
+    if problem is not None:
+        print(f"warning: xAPI: {problem} 이번 실행에서는 LRS로 보내지 않습니다.", file=sys.stderr)
+    if problem is not None or not settings.configured:
+        return None
+    from game.progress.xapi.sender import BackgroundSender
+
+    sender = BackgroundSender(progress.saves_dir, settings, library)
+    progress.on_recorded = sender.kick
+    return sender
+
+
+def _sender_done(sender, how: str) -> None:
+    if sender is None:
+        return
+    if not sender.wait(SENDER_EXIT_WAIT[how]):
+        print(
+            "warning: xAPI: 전송을 끝내지 못해 나머지는 outbox에 두었습니다. 다음 실행 때 보냅니다.",
+            file=sys.stderr,
+        )
+    elif sender.problem:
+        print(f"warning: xAPI: {sender.problem} — outbox에 두었다가 다음 실행 때 보냅니다.", file=sys.stderr)
 
 
 def load_onboarding(args: argparse.Namespace, library: Library):
@@ -274,16 +323,32 @@ def _context(args: argparse.Namespace, library: Library | None, progress, persis
     )
     if problem:
         ctx.notify(problem)
+    if persistent:
+        problem = progress.write_problem()
+        if problem:
+            print(f"warning: {problem}", file=sys.stderr)
+            ctx.notify(problem)
     if args.profile:
         name = args.profile.strip()
         try:
-            if name not in progress.profiles():
-                progress.create_profile(name)
+            _use_profile(progress, name)
         except PROGRESS_ERRORS as exc:
             print(f"error: {exc}", file=sys.stderr)
             return None
         ctx.profile = name
     return ctx
+
+
+def _use_profile(progress, name: str) -> None:
+    """Create the profile if it is new. Two windows may create the same new name at once: the one that
+    loses the race (its create refused because the other's file now exists) uses the profile made."""
+    if name in progress.profiles():
+        return
+    try:
+        progress.create_profile(name)
+    except ValueError:
+        if name not in progress.profiles():
+            raise
 
 
 def _session_name(args: argparse.Namespace) -> str | None:
@@ -299,6 +364,9 @@ def run_game(args: argparse.Namespace, library: Library | None) -> int:
     ctx = _context(args, library, progress, persistent, voice=True)
     if ctx is None:
         return 1
+    sender = lrs_sender(progress, persistent, lambda: ctx.library)
+    if sender is not None and library is not None:
+        sender.kick()  # what an earlier run could not send
     app = App(ctx, size=args.size)
     if ctx.profile is None:
         app.start(TitleScene(ctx, then=args.scenario))
@@ -326,12 +394,15 @@ def run_game(args: argparse.Namespace, library: Library | None) -> int:
                 report_library(loaded)
                 if not loaded.scenarios:
                     code, ctx.quit_requested = 1, True
+                elif sender is not None:
+                    sender.kick()
 
             ctx.on_library = arrived
             ctx.loading = LibraryLoad(args.scenarios)
         app.run()
     finally:
         ctx.speech.close()
+        _sender_done(sender, "window")
     return code
 
 
@@ -350,6 +421,9 @@ def run_autoplay(args: argparse.Namespace, library: Library) -> int:
     ctx = _context(args, library, progress, persistent, voice=False)
     if ctx is None:
         return 1
+    sender = lrs_sender(progress, persistent, lambda: library)
+    if sender is not None:
+        sender.kick()
     app = App(ctx, size=args.size)
     app.start(SelectScene(ctx, selected=args.scenario))
     drive = Autoplay(app, args.scenario, args.autoplay, args.seconds or [], args.screenshots)
@@ -358,8 +432,17 @@ def run_autoplay(args: argparse.Namespace, library: Library) -> int:
     except AutoplayError as exc:
         print(f"error: autoplay: {exc}", file=sys.stderr)
         return 1
+    finally:
+        _sender_done(sender, "headless")
     verdict = "합격" if result.passed else "불합격"
     print(f"{result.scenario}: {result.overall:.1f} / 100 {verdict} · 엔딩 {result.ending}")
     for path in drive.shots:
         print(path)
+    ctx.take_progress_notices()
+    for notice in ctx.said:
+        print(f"warning: {notice}", file=sys.stderr)
+    if ctx.unsaved:
+        for problem in ctx.unsaved:
+            print(f"error: 결과를 저장하지 못했습니다. {problem}", file=sys.stderr)
+        return EXIT_NOT_SAVED
     return 0

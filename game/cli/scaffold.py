@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import re
 import sys
 from pathlib import Path
 
 from game.authoring.diagram import to_dot, to_svg
+from game.cli.output import write_output
 from game.resources import FONTS, TEMPLATES
 from game.scenario.diagnostics import ScenarioError
 from game.scenario.library import BUILTIN_SCENARIOS, load_one
@@ -51,8 +53,10 @@ def cmd_new(args: argparse.Namespace) -> int:
     if target.exists():
         print(f"error: {target} already exists — choose another file name", file=sys.stderr)
         return 1
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+    problem = write_output(target, text)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 1
     print(f"wrote {target} — edit it, then: eungdae lint --strict {target}")
     return 0
 
@@ -77,20 +81,24 @@ def cmd_graph(args: argparse.Namespace) -> int:
     target = Path(args.output)
     suffix = target.suffix.lower()
     if suffix == ".dot":
-        target.write_text(to_dot(scenario), encoding="utf-8")
+        data: str | bytes = to_dot(scenario)
     elif suffix == ".svg":
-        target.write_text(to_svg(scenario, rubric), encoding="utf-8")
+        data = to_svg(scenario, rubric)
     elif suffix == ".png":
-        render_png(scenario, rubric, target)
+        data = render_png(scenario, rubric)
     else:
         print(f"error: cannot write '{suffix}' — use .svg, .png or .dot", file=sys.stderr)
         return 2
+    problem = write_output(target, data)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 1
     print(f"wrote {target}")
     return 0
 
 
-def render_png(scenario: Scenario, rubric: Rubric, target: Path) -> None:
-    """The SVG's drawing painted with pygame and the bundled Korean font."""
+def render_png(scenario: Scenario, rubric: Rubric) -> bytes:
+    """The SVG's drawing painted with pygame and the bundled Korean font, as PNG bytes."""
     import pygame
 
     from game.authoring import diagram as d
@@ -127,4 +135,6 @@ def render_png(scenario: Scenario, rubric: Rubric, target: Path) -> None:
             top = y + d.LABEL_LINE * i
             surface.fill(pygame.Color(d.PAPER), (x - 2, top, text.get_width() + 4, d.LABEL_LINE - 1))
             surface.blit(text, (x, top))
-    pygame.image.save(surface, str(target))
+    buffer = io.BytesIO()
+    pygame.image.save(surface, buffer, "graph.png")
+    return buffer.getvalue()

@@ -10,20 +10,30 @@ and the copy before it is kept for when the target is later damaged by something
 Every read-modify-write of a profile runs under ``FileLock``, an OS lock on a separate lock file
 (``fcntl.flock`` on POSIX, ``msvcrt.locking`` on Windows), so two game windows on one profile take
 turns instead of overwriting each other's attempts. The OS releases it when a process dies, so a
-crash never leaves a profile locked.
+crash never leaves a profile locked. Reading never needs write access: a lock taken only to read
+(``FileLock(..., reading=True)``) goes on without the lock when the folder is read-only (a shared
+class folder mounted read-only); no writer can change it from here, and atomic renames keep what
+other machines write whole.
+
+``write_bytes`` is the one way anything is written — saves, the voice cache, and every file the CLI
+produces (reports, graphs, exports, coverage tables) — so a full disk or a killed process never
+leaves a half file in place of a good one.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import IO, Any
+
+from game.progress.io_messages import explain, is_read_only
 
 Check = Callable[[dict[str, Any]], bool]
 
@@ -73,10 +83,13 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _replace_with(path: Path, raw: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{time.monotonic_ns()}.tmp")
+Opener = Callable[[Path, str], IO[bytes]]
+
+
+def _replace_with(path: Path, raw: bytes, opener: Opener = open) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.{time.monotonic_ns()}.tmp")
     try:
-        with open(tmp, "wb") as handle:
+        with opener(tmp, "wb") as handle:
             handle.write(raw)
             handle.flush()
             os.fsync(handle.fileno())
@@ -84,6 +97,16 @@ def _replace_with(path: Path, raw: bytes) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def write_bytes(path: Path, raw: bytes, opener: Opener = open) -> None:
+    """Replace ``path`` with ``raw`` atomically: the old file stays whole if anything fails.
+
+    Raises ``OSError`` (``io_messages.explain`` words it); ``opener`` lets tests inject a failing disk.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _replace_with(path, raw, opener)
+    _fsync_dir(path.parent)
 
 
 def write_json(path: Path, data: dict[str, Any], check: Check | None = None) -> None:
@@ -103,12 +126,9 @@ def write_json(path: Path, data: dict[str, Any], check: Check | None = None) -> 
             stale.unlink(missing_ok=True)
         if current is not None and _parse(current, check) is not None:
             _replace_with(backup_path(path), current)
-        _replace_with(path, raw)
-        _fsync_dir(path.parent)
+        write_bytes(path, raw)
     except OSError as exc:
-        raise SaveError(
-            f"저장하지 못했습니다: {path} ({exc.strerror or exc}). 디스크 공간과 폴더 쓰기 권한을 확인하세요."
-        ) from exc
+        raise SaveError(f"저장하지 못했습니다. {explain(exc, path)}") from exc
 
 
 def _aside(path: Path) -> Path:
@@ -134,17 +154,21 @@ def read_json(path: Path, check: Check | None = None) -> ReadOutcome:
     except FileNotFoundError:
         raw = None
     except OSError as exc:
-        raise SaveError(f"저장 파일을 읽을 수 없습니다: {path} ({exc.strerror or exc})") from exc
+        raise SaveError(f"저장 파일을 읽을 수 없습니다. {explain(exc, path)}") from exc
     if raw is not None:
         data = _parse(raw, check)
         if data is not None:
             return ReadOutcome(data)
-        moved = _aside(path)
-        notices.append(f"저장 파일이 손상되어 {moved.name}(으)로 옮겨 두었습니다.")
+        try:
+            moved = _aside(path)
+        except OSError:  # a read-only folder: leave it, and say so
+            notices.append(f"저장 파일이 손상되었지만 폴더에 쓸 수 없어 그대로 두었습니다: {path}")
+        else:
+            notices.append(f"저장 파일이 손상되어 {moved.name}(으)로 옮겨 두었습니다.")
     backup = backup_path(path)
     try:
         data = _parse(backup.read_bytes(), check)
-    except FileNotFoundError:
+    except OSError:
         data = None
     if data is None:
         if notices:
@@ -158,16 +182,38 @@ def read_json(path: Path, check: Check | None = None) -> ReadOutcome:
 
 
 class FileLock:
-    """An exclusive, cross-process lock held while a save is read, changed and written back."""
+    """An exclusive, cross-process lock held while a save is read, changed and written back.
 
-    def __init__(self, path: Path, timeout: float = LOCK_TIMEOUT_SECONDS):
+    ``reading``: the holder only reads. Then a folder that cannot be written (or does not exist) is
+    no reason to fail: the lock file is opened read-only if it is there, else the read goes on
+    unlocked.
+    """
+
+    def __init__(self, path: Path, timeout: float = LOCK_TIMEOUT_SECONDS, *, reading: bool = False):
         self.path = path
         self.timeout = timeout
+        self.reading = reading
         self._handle: Any = None
 
+    def _open(self) -> Any:
+        try:
+            if not self.reading:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            return open(self.path, "a+b")
+        except OSError as exc:
+            if not self.reading:
+                raise SaveError(f"저장 폴더를 열 수 없습니다. {explain(exc, self.path.parent)}") from exc
+            if not (is_read_only(exc) or isinstance(exc, FileNotFoundError)):
+                raise SaveError(f"저장 폴더를 읽을 수 없습니다. {explain(exc, self.path.parent)}") from exc
+        try:
+            return open(self.path, "rb")
+        except OSError:
+            return None
+
     def __enter__(self) -> FileLock:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(self.path, "a+b")
+        handle = self._open()
+        if handle is None:
+            return self
         deadline = time.monotonic() + self.timeout
         while True:
             try:
@@ -187,6 +233,8 @@ class FileLock:
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         handle, self._handle = self._handle, None
+        if handle is None:
+            return
         try:
             _unlock(handle)
         finally:

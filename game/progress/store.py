@@ -12,11 +12,18 @@ Nothing is cached between calls: every change re-reads the file under the profil
 windows (or two PCs on a shared folder) writing the same profile add their attempts one after the
 other instead of the second silently replacing the first. Problems found on the way (a damaged file
 moved aside, a migration) are kept in ``notices`` for the UI to show.
+
+A classroom is not a developer's laptop, so the store keeps going where it can: reading needs no write
+access (a read-only class folder still lists profiles and reports); a profile written by a newer game
+makes only that profile unavailable (``unavailable`` says which and why) instead of locking everyone
+out; an autosave from a newer game is set aside (never deleted) so the finished attempt is recorded.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
 import re
 import time
 import unicodedata
@@ -28,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from game.progress.atomic import FileLock, SaveError, backup_path, read_json, write_json
 from game.progress.history import AttemptHistory
+from game.progress.io_messages import explain
 from game.progress.migrate import NewerSaveError, iso_utc, migrate, version_of
 from game.progress.port import Recommendation, ScenarioStats
 from game.progress.schema import CURRENT_VERSION
@@ -82,6 +90,10 @@ class ProgressStore:
         self.onboarding = onboarding  # the onboarding session's name, tagged onto attempts and autosaves
         self.now = now
         self.notices: list[str] = []
+        #: profile folder name -> why it cannot be used now (a newer game's file, an unreadable folder)
+        self.unavailable: dict[str, str] = {}
+        #: called after an attempt is recorded (the game's xAPI sender queues and sends it)
+        self.on_recorded: Callable[[], None] | None = None
 
     # -- files ---------------------------------------------------------------------------------------
 
@@ -92,8 +104,15 @@ class ProgressStore:
     def profile_dir(self, name: str) -> Path:
         return self.profiles_dir / profile_slug(name)
 
-    def _lock(self, name: str) -> FileLock:
-        return FileLock(self.profile_dir(name) / ".lock")
+    def _lock(self, name: str, *, reading: bool = False) -> FileLock:
+        return FileLock(self.profile_dir(name) / ".lock", reading=reading)
+
+    def _write_back(self, path: Path, data: dict[str, Any]) -> None:
+        """Store a migrated or recovered file; a folder that cannot be written only costs a notice."""
+        try:
+            write_json(path, data)
+        except SaveError as exc:
+            self.notices.append(f"{path.parent.name}/{path.name}: 읽기만 했습니다. {exc}")
 
     def _load(self, kind: str, path: Path) -> dict[str, Any] | None:
         """Read, recover and migrate one file; call with its lock held (it may write the file back)."""
@@ -101,17 +120,41 @@ class ProgressStore:
         self.notices.extend(f"{path.parent.name}/{path.name}: {n}" for n in outcome.notices)
         if outcome.data is None:
             return None
-        data = migrate(kind, outcome.data)  # NewerSaveError propagates: never overwrite a newer file
+        try:
+            data = migrate(kind, outcome.data)
+        except NewerSaveError as exc:  # propagates, naming the file: never overwrite a newer file
+            raise NewerSaveError(f"{path}: {exc}") from exc
         old = version_of(outcome.data)
         if old != CURRENT_VERSION:
             keep = path.with_name(f"{path.name}.v{old}")
             if not keep.exists():
-                write_json(keep, outcome.data)
-            write_json(path, data)
+                self._write_back(keep, outcome.data)
+            self._write_back(path, data)
             self.notices.append(f"{path.name}: 저장 형식 {old} → {CURRENT_VERSION}로 변환했습니다.")
         elif outcome.recovered:
-            write_json(path, data)
+            self._write_back(path, data)
         return data
+
+    def _load_autosave(self, folder: Path) -> dict[str, Any] | None:
+        """The autosave, or ``None``; one from a newer game is moved aside so this play can be kept."""
+        path = folder / "autosave.json"
+        try:
+            return self._load("autosave", path)
+        except NewerSaveError:
+            stamp = self.now().astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+            target = path.with_name(f"{path.name}.newer-{stamp}")
+            try:
+                path.replace(target)
+            except OSError as exc:
+                self.notices.append(
+                    f"{folder.name}: 더 새로운 버전이 만든 이어 하기 파일은 건너뜁니다. {explain(exc, path)}"
+                )
+            else:
+                self.notices.append(
+                    f"{folder.name}: 더 새로운 버전이 만든 이어 하기 파일을 {target.name}(으)로 옮겨 두었습니다. "
+                    "그 버전의 응대로 열면 이어 할 수 있습니다."
+                )
+            return None
 
     def _profile(self, name: str) -> dict[str, Any]:
         data = self._load("profile", self.profile_dir(name) / "profile.json")
@@ -122,17 +165,45 @@ class ProgressStore:
     def _write_profile(self, name: str, data: dict[str, Any]) -> None:
         write_json(self.profile_dir(name) / "profile.json", data, _usable("profile"))
 
+    def write_problem(self) -> str | None:
+        """Why nothing can be saved in this folder (read-only, full, a file in the way), or ``None``.
+
+        Asked once at start so the trainee hears it before playing, not after the first finish."""
+        probe = self.saves_dir / f".probe-{os.getpid()}-{uuid.uuid4().hex}"
+        try:
+            self.saves_dir.mkdir(parents=True, exist_ok=True)
+            with open(probe, "wb") as handle:
+                handle.write(b"\0" * 512)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except OSError as exc:
+            return f"진행 상황을 저장할 수 없습니다. {explain(exc, self.saves_dir)}"
+        finally:
+            with contextlib.suppress(OSError):
+                probe.unlink(missing_ok=True)
+        return None
+
     # -- profiles ------------------------------------------------------------------------------------
 
     def profiles(self) -> list[str]:
+        """Every usable profile; the others are named in ``unavailable`` (and a notice), not raised."""
         names = []
-        if not self.profiles_dir.is_dir():
-            return names
-        for folder in sorted(self.profiles_dir.iterdir()):
+        try:
+            folders = sorted(self.profiles_dir.iterdir()) if self.profiles_dir.is_dir() else []
+        except OSError as exc:
+            raise SaveError(f"프로필 폴더를 읽을 수 없습니다. {explain(exc, self.profiles_dir)}") from exc
+        for folder in folders:
             if not (folder / "profile.json").exists() and not backup_path(folder / "profile.json").exists():
                 continue
-            with FileLock(folder / ".lock"):
-                data = self._load("profile", folder / "profile.json")
+            try:
+                with FileLock(folder / ".lock", reading=True):
+                    data = self._load("profile", folder / "profile.json")
+            except SaveError as exc:
+                if self.unavailable.get(folder.name) != str(exc):
+                    self.notices.append(f"프로필 폴더 {folder.name}을(를) 열 수 없어 건너뜁니다. {exc}")
+                self.unavailable[folder.name] = str(exc)
+                continue
+            self.unavailable.pop(folder.name, None)
             if data is not None:
                 names.append(data["name"])
         return sorted(names)
@@ -172,7 +243,7 @@ class ProgressStore:
         return names
 
     def attempts(self, profile: str) -> list[dict[str, Any]]:
-        with self._lock(profile):
+        with self._lock(profile, reading=True):
             return list(self._profile(profile)["attempts"])
 
     def all_attempts(self) -> list[tuple[str, dict[str, Any]]]:
@@ -200,7 +271,7 @@ class ProgressStore:
             if data is None:  # never lose a finished play for want of a profile file
                 data = {"version": CURRENT_VERSION, "kind": "profile", "name": profile, "attempts": []}
                 data["created_at"] = iso_utc(now)
-            save = self._load("autosave", folder / "autosave.json")
+            save = self._load_autosave(folder)
             same_play = save is not None and save["session"].get("scenario") == session.scenario.id
             attempt_id = save.get("play_id") if same_play and save else None
             if attempt_id and any(a["id"] == attempt_id for a in data["attempts"]):
@@ -224,6 +295,8 @@ class ProgressStore:
             )
             self._write_profile(profile, data)
             self._clear_autosave(folder)
+        if self.on_recorded is not None:
+            self.on_recorded()
 
     def _clear_autosave(self, folder: Path) -> None:
         for path in (folder / "autosave.json", backup_path(folder / "autosave.json")):
@@ -237,7 +310,7 @@ class ProgressStore:
                 last = data["attempts"][-1] if data and data["attempts"] else None
                 if last and last["scenario"] == session.scenario.id and last["actions"] == session.actions:
                     return  # recorded already: an autosave now would offer a finished play again
-            save = self._load("autosave", folder / "autosave.json")
+            save = self._load_autosave(folder)
             same_play = save is not None and save["session"].get("scenario") == session.scenario.id
             now = iso_utc(self.now())
             write_json(
@@ -257,8 +330,8 @@ class ProgressStore:
             )
 
     def resumable(self, profile: str) -> dict[str, Any] | None:
-        with self._lock(profile):
-            save = self._load("autosave", self.profile_dir(profile) / "autosave.json")
+        with self._lock(profile, reading=True):
+            save = self._load_autosave(self.profile_dir(profile))
         return None if save is None else save["session"]
 
     def resume(self, profile: str, clock: Callable[[], float] = time.monotonic) -> Session | None:
@@ -293,7 +366,7 @@ class ProgressStore:
     # -- settings ------------------------------------------------------------------------------------
 
     def load_settings(self) -> dict[str, Any]:
-        with FileLock(self.saves_dir / ".settings.lock"):
+        with FileLock(self.saves_dir / ".settings.lock", reading=True):
             data = self._load("settings", self.saves_dir / "settings.json")
         return dict(data["settings"]) if data else {}
 

@@ -243,17 +243,30 @@ def _people_rects(layout: Layout, rect: Rect, count: int) -> tuple[tuple[int, in
     )
 
 
-def draw_people(ctx: Context, surface: pygame.Surface, rect: Rect, people: list[Person], t: float) -> None:
-    """The customer (first) and any companion, breathing; an angry person shakes."""
-    box = pygame.Rect(ctx.layout.rect(rect))
-    clip = surface.get_clip()
-    surface.set_clip(box.clip(clip))
-    s = box.width / DESIGN_W
+def placed_people(
+    ctx: Context, rect: Rect, people: list[Person], t: float
+) -> list[tuple[pygame.Surface, tuple[int, int]]]:
+    """Each face and where it goes at time ``t``: breathing, and shaking when angry. The play scene keys
+    its frame cache on this, so the stage is repainted only when a face moves by a whole pixel."""
+    s = pygame.Rect(ctx.layout.rect(rect)).width / DESIGN_W
+    placed = []
     for i, (person, area) in enumerate(zip(people, people_rects(ctx, rect, len(people)), strict=False)):
         bob = math.sin(t * 2.0 + i * 1.3) * 2.5 * s
         shake = math.sin(t * 40) * 3 * s if person.emotion == "angry" else 0.0
         face = FACES.get(person.look, person.emotion, area.width)
-        surface.blit(face, (round(area.x + shake), round(area.y + bob)))
+        placed.append((face, (round(area.x + shake), round(area.y + bob))))
+    return placed
+
+
+def draw_people(
+    ctx: Context, surface: pygame.Surface, rect: Rect, placed: list[tuple[pygame.Surface, tuple[int, int]]]
+) -> None:
+    """The customer (first) and any companion, as ``placed_people`` put them, clipped to the stage."""
+    box = pygame.Rect(ctx.layout.rect(rect))
+    clip = surface.get_clip()
+    surface.set_clip(box.clip(clip))
+    for face, position in placed:
+        surface.blit(face, position)
     surface.set_clip(clip)
 
 
@@ -271,6 +284,11 @@ def draw_caller(
     pygame.draw.circle(surface, ctx.theme.border, centre, size // 2, max(1, size // 30))
 
 
+def phone_jiggle(t: float, ringing: bool) -> float:
+    """How far (design pixels) a ringing phone is shaken sideways at time ``t``: bursts of ringing."""
+    return math.sin(t * 50) * 4 if ringing and (t % 1.2) < 0.8 else 0.0
+
+
 def draw_phone(
     ctx: Context, surface: pygame.Surface, rect: Rect, ringing: bool, connected: bool, t: float
 ) -> None:
@@ -278,7 +296,7 @@ def draw_phone(
     box = pygame.Rect(ctx.layout.rect(rect))
     s = box.width / 260
     cx, base_y = box.centerx, box.bottom - 20 * s
-    jiggle = math.sin(t * 50) * 4 * s if ringing and (t % 1.2) < 0.8 else 0.0
+    jiggle = phone_jiggle(t, ringing) * s
     body = pygame.Rect(0, 0, round(190 * s), round(90 * s))
     body.midbottom = (round(cx + jiggle), round(base_y))
     pygame.draw.rect(surface, (44, 48, 58), body, border_radius=round(16 * s))

@@ -66,6 +66,10 @@ class Context:
     on_library: Callable[[Library], None] | None = None
     #: One-line messages for the trainee (no sound device, a save that failed), shown once each.
     notices: list[str] = field(default_factory=list)
+    #: Every notice of this run, shown or not (headless play prints them on stderr).
+    said: list[str] = field(default_factory=list)
+    #: Why finished attempts of this run could not be saved (headless play exits non-zero on them).
+    unsaved: list[str] = field(default_factory=list)
     #: The order options are shown in: every attempt draws a fresh seed (``shuffle``), unless a seed is
     #: given (``--seed``); autoplay without one shows the authored order (``shuffle`` False).
     shuffle: bool = True
@@ -129,6 +133,8 @@ class Context:
     def notify(self, message: str) -> None:
         if message not in self.notices:
             self.notices.append(message)
+        if message not in self.said:
+            self.said.append(message)
 
     def seed_for_attempt(self) -> int | None:
         """The seed a new attempt is shown its options with (None: the authored order)."""

@@ -30,6 +30,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "▲▼ 고르기 · Enter 시작 · Tab 이름 입력 · PgUp/PgDn 목록 넘기기",
         "▲▼ choose · Enter start · Tab type a name · PgUp/PgDn scroll the list",
     ),
+    "title.folders": ("저장 폴더: {saves} · 음성 캐시: {cache}", "Saves: {saves} · Voice cache: {cache}"),
+    "title.not_saved": ("저장하지 않음(이번 실행만)", "not saved (this run only)"),
     "title.more": ("프로필 {first}-{last} / {n}", "Profiles {first}-{last} of {n}"),
     "title.session": ("교육 세션: {name} · {date}", "Session: {name} · {date}"),
     "title.trainee": (

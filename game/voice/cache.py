@@ -11,7 +11,6 @@ raw file. Anything else is deleted and rebuilt (a killed build, a full disk, a b
 from __future__ import annotations
 
 import contextlib
-import os
 import struct
 import threading
 from pathlib import Path
@@ -21,18 +20,16 @@ from game.voice.atomic import write_atomic
 from game.voice.backends import RawAudio
 from game.voice.manifest import Manifest
 
-ENV_VAR = "EUNGDAE_VOICE_CACHE"
+ENV_VAR = "EUNGDAE_VOICE_CACHE"  # read by game.paths
 SHIPPED_DIR = SHIPPED_VOICES
 RAW_EXTS = ("mp3", "wav", "aiff")
 
 
 def default_cache_dir() -> Path:
-    if os.environ.get(ENV_VAR):
-        return Path(os.environ[ENV_VAR]).expanduser()
-    if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
-        return Path(os.environ["LOCALAPPDATA"]) / "eungdae" / "voices"
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "eungdae" / "voices"
+    """``$EUNGDAE_VOICE_CACHE``, else the user cache (``game.paths`` decides: checkout or installed)."""
+    from game.paths import places
+
+    return places().voice_cache
 
 
 def wav_is_whole(path: Path) -> bool:

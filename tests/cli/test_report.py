@@ -50,7 +50,7 @@ def test_bad_input_is_a_message_and_exit_1(tmp_path, capsys):
     assert main(["report", "--profile", "없는사람", "--format", "csv", "-o", out, *saves]) == 1
     assert "no profile '없는사람'" in capsys.readouterr().err
     assert main(["report", "--all", "--format", "csv", "-o", out, "--saves", str(tmp_path / "nope")]) == 1
-    assert "saves folder not found" in capsys.readouterr().err
+    assert "저장 폴더가 없습니다" in capsys.readouterr().err
     bad = tmp_path / "bad.yaml"
     bad.write_text("name: x\ndate: 2025-03-03\nmode: exam\nscenarios: [no-such]\n", "utf-8")
     assert main(["report", "--session", str(bad), "--format", "csv", "-o", out, *saves]) == 1

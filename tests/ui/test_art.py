@@ -46,7 +46,12 @@ def test_people_are_drawn_with_their_emotions():
 
     def scene(emotion: str, companion: str) -> bytes:
         people = [art.Person(mother, emotion), art.Person(son, companion)]
-        return drawn(app, lambda surf: art.draw_people(app.ctx, surf, STAGE, people, 0.0))
+        return drawn(
+            app,
+            lambda surf: art.draw_people(
+                app.ctx, surf, STAGE, art.placed_people(app.ctx, STAGE, people, 0.0)
+            ),
+        )
 
     calm = scene("calm", "calm")
     assert scene("angry", "calm") != calm and scene("calm", "sad") != calm

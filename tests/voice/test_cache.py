@@ -1,5 +1,7 @@
 """The cache: hits cost no synthesis; empty, truncated or corrupt entries are rebuilt; writes are atomic."""
 
+import os
+
 import pytest
 
 from game.voice import atomic
@@ -93,7 +95,7 @@ def test_atomic_write_leaves_no_partial_file(tmp_path, monkeypatch):
     def fail(fd):
         raise OSError("disk full")
 
-    monkeypatch.setattr(atomic.os, "fsync", fail)
+    monkeypatch.setattr(os, "fsync", fail)  # the shared writer (game.progress.atomic) fsyncs
     with pytest.raises(OSError):
         atomic.write_atomic(target, b"new and longer")
     assert target.read_bytes() == b"old"

@@ -56,7 +56,8 @@ def test_directions_never_reach_the_synthesiser_across_the_library(cache):
         service.prepare(line)
     assert service.errors == {}
     assert espeak.calls and not any(re.search(r"[()\[\]]|욕설|지직|끄덕", said) for said in espeak.calls)
-    assert sorted(espeak.calls) == sorted(p for line in lines for p in synth_text(line).split(" / ") if p)
+    # Two lines may share a part ("네."): the cache synthesises it once, so compare the sets of texts.
+    assert set(espeak.calls) == {p for line in lines for p in synth_text(line).split(" / ") if p}
 
 
 def test_a_quoted_child_is_spoken_in_the_childs_voice_before_the_mother(cache, scenario):

@@ -241,6 +241,8 @@ class Figures:
     scenarios: dict[str, dict[str, Any]]
     heat: list[HeatRow]
     scope: str
+    #: profile folders left out because they could not be read (a newer game's file) -> why
+    skipped: dict[str, str] = field(default_factory=dict)
 
 
 def compute(

@@ -49,6 +49,7 @@ def build(figures: Figures, generated_at: datetime | None = None) -> dict[str, A
         },
         "heatmap": [{**asdict(row), "options": [list(o) for o in row.options]} for row in figures.heat],
         "attempts": [{"profile": e.profile, **e.attempt} for e in figures.entries],
+        "skipped_profiles": [{"folder": k, "reason": v} for k, v in figures.skipped.items()],
     }
 
 

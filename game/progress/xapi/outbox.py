@@ -2,13 +2,18 @@
 
     <saves>/xapi/outbox/<attempt id>.json   built, not yet acknowledged
     <saves>/xapi/sent/<attempt id>.json     acknowledged (kept as the delivery record)
-    <saves>/xapi/.lock                      one delivery at a time, across processes and PCs
+    <saves>/xapi/.lock                      held for a moment to queue a batch or mark one sent
+    <saves>/xapi/.deliver.lock              one delivery at a time, across processes and PCs
 
 An attempt's statements are built once, when it is first queued, and written atomically; their ids
 never change afterwards. A batch moves to ``sent/`` only after the LRS answered 2xx. If the process
 dies or the acknowledgement is lost between the two, the batch is sent again next time with the same
 ids and content, which the LRS stores once (xAPI's idempotent statement ids) — so each statement is
 stored exactly once at the LRS even though the client delivers at least once.
+
+The queue lock is never held across a network wait: a slow LRS must not stop a game from queueing the
+attempt just finished. Deliveries are serialised by their own lock instead, so two deliverers (a
+trainer's push and a game's background sender) never send the same batch at once.
 """
 
 from __future__ import annotations
@@ -58,6 +63,9 @@ class Outbox:
     def _lock(self) -> FileLock:
         return FileLock(self.root / ".lock", timeout=60)
 
+    def _delivery_lock(self, wait: float) -> FileLock:
+        return FileLock(self.root / ".deliver.lock", timeout=wait)
+
     def known(self, attempt_id: str) -> bool:
         name = self._name(attempt_id)
         return (self.queue_dir / name).exists() or (self.sent_dir / name).exists()
@@ -103,22 +111,32 @@ class Outbox:
                 batches.append(data)
         return sorted(batches, key=lambda b: (b["created_at"], b.get("queued_ns", 0), b["attempt"]))
 
-    def deliver(self, send: Callable[[list[dict[str, Any]]], None]) -> Delivery:
-        """Send queued batches oldest first; stop at the first failure and keep the rest for later."""
+    def deliver(self, send: Callable[[list[dict[str, Any]]], None], wait: float = 60.0) -> Delivery:
+        """Send queued batches oldest first; stop at the first failure and keep the rest for later.
+
+        Batches queued while this runs are sent too. ``wait``: how long to wait for another delivery
+        to finish (``SaveError`` after that: it is sending the same outbox)."""
         report = Delivery()
-        with self._lock():
-            for batch in self.pending():
+        tried: set[str] = set()
+        with self._delivery_lock(wait):
+            while True:
+                with self._lock():
+                    batch = next((b for b in self.pending() if b["attempt"] not in tried), None)
+                if batch is None:
+                    break
+                tried.add(batch["attempt"])
                 name = self._name(batch["attempt"])
                 if (self.sent_dir / name).exists():  # acknowledged, then interrupted before the move
                     (self.queue_dir / name).unlink(missing_ok=True)
                     continue
                 try:
-                    send(batch["statements"])
+                    send(batch["statements"])  # no queue lock held: the game may queue meanwhile
                 except PushError as exc:
                     report.error = str(exc)
                     break
-                write_json(self.sent_dir / name, {**batch, "sent_at": iso_utc(self.now())})
-                (self.queue_dir / name).unlink(missing_ok=True)
+                with self._lock():
+                    write_json(self.sent_dir / name, {**batch, "sent_at": iso_utc(self.now())})
+                    (self.queue_dir / name).unlink(missing_ok=True)
                 report.batches += 1
                 report.statements += len(batch["statements"])
             report.waiting = len(list(self.queue_dir.glob("*.json"))) if self.queue_dir.is_dir() else 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.paths import places
 from game.ui.context import PROGRESS_ERRORS, Context
 from game.ui.scene import Scene
 from game.ui.transitions import Push, Replace, SceneKind, first_screen
@@ -36,6 +37,13 @@ class TitleScene(Scene):
         self.first = 0  # the first profile shown; a multiple of PER_COLUMN
         self._build()
         self.input.activate(ctx)
+        self.voice_cache = places().voice_cache
+
+    def _folders(self) -> str:
+        """Where this run keeps progress and voices (small print: a trainer checks it once)."""
+        saves = getattr(self.ctx.progress, "saves_dir", None) if self.ctx.persistent else None
+        shown = str(saves) if saves is not None else self.ctx.t("title.not_saved")
+        return self.ctx.t("title.folders", saves=shown, cache=self.voice_cache)
 
     def _build(self) -> None:
         try:
@@ -187,4 +195,5 @@ class TitleScene(Scene):
         self.create.draw(ctx, surface, size=16)
         if self.error:
             draw_text(ctx, surface, self.error, (x, 500, w, 32), 16, th.bad, valign="middle")
-        draw_text(ctx, surface, ctx.t("title.hint"), (0, 680, 1280, 30), 15, th.text_dim, align="center")
+        draw_text(ctx, surface, ctx.t("title.hint"), (0, 672, 1280, 28), 15, th.text_dim, align="center")
+        draw_text(ctx, surface, self._folders(), (16, 698, 1248, 20), 11, th.text_dim, align="center")

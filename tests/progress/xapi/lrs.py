@@ -60,7 +60,10 @@ def _wait_for_port(port: int, proc: subprocess.Popen, deadline: float) -> bool:
 
 
 @contextlib.contextmanager
-def running_lrs(folder: Path) -> Iterator[Lrs]:
+def running_lrs(folder: Path, port: int | None = None) -> Iterator[Lrs]:
+    """Ralph on loopback, storing under ``folder``; the same ``folder`` and ``port`` again is the same LRS
+    back after an outage."""
+    folder.mkdir(parents=True, exist_ok=True)
     env = {
         **os.environ,
         "RALPH_APP_DIR": str(folder / "app"),
@@ -68,15 +71,28 @@ def running_lrs(folder: Path) -> Iterator[Lrs]:
     }
     ralph = shutil.which("ralph")
     assert ralph is not None
-    subprocess.run(
-        [ralph, "auth", "-u", USER, "-p", PASSWORD, "-s", "all", "-M", f"mailto:{USER}@example.com", "-w"],
-        env=env,
-        cwd=folder,
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    port = free_port()
+    if not (folder / "app" / "auth.json").exists():  # the same LRS started again keeps its users
+        subprocess.run(
+            [
+                ralph,
+                "auth",
+                "-u",
+                USER,
+                "-p",
+                PASSWORD,
+                "-s",
+                "all",
+                "-M",
+                f"mailto:{USER}@example.com",
+                "-w",
+            ],
+            env=env,
+            cwd=folder,
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+    port = port or free_port()
     env["RALPH_BACKENDS__LRS__FS__DEFAULT_DIRECTORY_PATH"] = str(folder / "data")
     (folder / "data").mkdir(exist_ok=True)
     log = open(folder / "ralph.log", "wb")  # noqa: SIM115 - closed in finally

@@ -83,20 +83,13 @@ def test_wrong_password_is_a_clear_error(lrs):
         wrong.post([])
 
 
-def test_cli_push_sends_and_then_has_nothing_left(tmp_path, lrs, capsys):
+def test_cli_push_sends_and_then_has_nothing_left(tmp_path, lrs, capsys, monkeypatch):
     store = store_at(tmp_path)
     store.create_profile("박서준")
     record(store, "박서준", BEST)
-    args = [
-        "xapi",
-        "push",
-        "--endpoint",
-        lrs.endpoint,
-        "--username",
-        ralph.USER,
-        "--password",
-        ralph.PASSWORD,
-    ]
+    monkeypatch.setenv("EUNGDAE_LRS_SETTINGS", str(tmp_path / "none.json"))
+    monkeypatch.setenv("EUNGDAE_LRS_PASSWORD", ralph.PASSWORD)
+    args = ["xapi", "push", "--endpoint", lrs.endpoint, "--username", ralph.USER]
     assert main([*args, "--saves", str(tmp_path)]) == 0
     assert "sent 8 statements (1 attempts); 0 attempts waiting" in capsys.readouterr().out
     assert main([*args, "--saves", str(tmp_path)]) == 0
@@ -108,8 +101,6 @@ def test_cli_push_sends_and_then_has_nothing_left(tmp_path, lrs, capsys):
         f"http://127.0.0.1:{ralph.free_port()}/xAPI/",
         "--username",
         "u",
-        "--password",
-        "p",
         "--saves",
         str(tmp_path),
     ]

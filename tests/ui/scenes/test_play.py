@@ -475,3 +475,29 @@ def test_a_new_attempt_draws_a_new_order():
     app = make_app(shuffle=True)
     seeds = {play_scene(app).session.seed for _ in range(6)}
     assert None not in seeds and len(seeds) > 1
+
+
+def _cold_paint(scene: PlayScene, size: tuple[int, int]) -> bytes:
+    """The same moment drawn with no frame cache: what the trainee must see however the frame was built."""
+    scene._frame, scene._layer_keys = None, {}
+    surface = pygame.Surface(size)
+    scene.draw(surface)
+    return pygame.image.tobytes(surface, "RGB")
+
+
+def test_the_frame_cache_shows_exactly_what_a_full_repaint_shows():
+    # Layers repaint only when their picture changes; after a run of frames in which the face breathes,
+    # letters appear, the meters drain and (on the phone) the set rings and is answered, every frame
+    # must equal a repaint from nothing.
+    for scenario_id, keys in (("f2f-five-stage-reception", ()), ("phone-late-delivery", (pygame.K_1,))):
+        app = make_app(settings=None)
+        scene = play_scene(app, scenario_id)
+        for step in range(40):
+            if step == 20:
+                for key in keys:
+                    press(app, key)
+                    press(app, pygame.K_RETURN)
+            app.step(0.05)
+            if step % 7 == 0:
+                shown = pygame.image.tobytes(app.surface, "RGB")
+                assert shown == _cold_paint(scene, app.surface.get_size()), (scenario_id, step)
