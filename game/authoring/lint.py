@@ -16,6 +16,7 @@ from game.scenario.model import Node, Pos, Scenario
 from game.scenario.rubric import Rubric
 
 EPSILON = 1e-9
+LONGEST_SHARE = 0.5  # W410 when the best option is the longest line at more than this share of decisions
 
 
 def lint_scenario(scenario: Scenario, rubric: Rubric) -> list[Diagnostic]:
@@ -44,8 +45,19 @@ def lint_scenario(scenario: Scenario, rubric: Rubric) -> list[Diagnostic]:
                             where,
                         )
                     )
+        if node.fixed_order and len(node.choices) > 1:
+            out.append(
+                Diagnostic(
+                    "N409",
+                    f"node '{node.id}' shows its options in the order written (order: fixed)",
+                    "keep it only where the order is the point (a menu read out); otherwise the "
+                    "position of the best answer gives it away",
+                    where,
+                )
+            )
         if node.choices and node.id in plays:
             out.extend(_choices(node, rubric, plays[node.id], where))
+    out.extend(_longest_best(scenario, rubric, plays))
     for ending in scenario.endings:
         if ending.id not in plays:
             out.append(
@@ -57,6 +69,33 @@ def lint_scenario(scenario: Scenario, rubric: Rubric) -> list[Diagnostic]:
                 )
             )
     return out
+
+
+def _longest_best(scenario: Scenario, rubric: Rubric, plays: dict[str, Session]) -> list[Diagnostic]:
+    """W410: a trainee who always picks the longest line should not pass by that habit alone."""
+    decisions = longest = 0
+    for node in scenario.nodes.values():
+        play = plays.get(node.id)
+        if play is None or not node.choices:
+            continue
+        shown = play.available()
+        if len(shown) < 2:
+            continue
+        values = [appraise(rubric, c.say, c, play.state, play.complaint_active).value(rubric) for c in shown]
+        best = shown[values.index(max(values))]
+        decisions += 1
+        longest += all(len(best.say) > len(c.say) for c in shown if c is not best)
+    if not decisions or longest <= LONGEST_SHARE * decisions:
+        return []
+    return [
+        Diagnostic(
+            "W410",
+            f"the best option is the longest line at {longest} of {decisions} decisions",
+            "a trainee could pass by picking the longest line: make some weaker options long "
+            "(a wordy excuse, an over-explanation) and some model answers short",
+            scenario.pos or Pos(scenario.path, 1, 1),
+        )
+    ]
 
 
 def _choices(node: Node, rubric: Rubric, play: Session, where: Pos) -> list[Diagnostic]:

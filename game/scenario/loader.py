@@ -8,6 +8,7 @@ reports everything it finds so a trainer fixes a file in one round, not one erro
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
@@ -312,6 +313,28 @@ def _all_nexts(node: Node, base: tuple) -> list[tuple[tuple[Branch, ...], tuple]
     return found
 
 
+def _assessable(scenario: Scenario, rubric: Rubric) -> set[str]:
+    """Dimensions some line of this scenario could move: anything else is never assessed, so a running
+    score on it reads as 0 and a ``score_at_least`` on it never holds. An over-estimate (every option,
+    every principle and wording rule it could trigger, the complaint procedure, timing), so a
+    dimension missing from it really cannot be assessed."""
+    parts: list[Mapping[str, float]] = []
+    for node in scenario.nodes.values():
+        for say, choice in node.option_lines():
+            if choice is not None:
+                parts.append(choice.effects)
+                parts.extend(rubric.principles[p].follow for p in choice.follows if p in rubric.principles)
+                parts.extend(rubric.principles[p].breach for p in choice.breaks if p in rubric.principles)
+            for rule in rubric.wording_hits(say):
+                parts.append(rubric.principles[rule.principle].breach if rule.breaks else rule.effects)
+        if node.time_limit and rubric.timing:
+            parts.append({rubric.timing.dimension: rubric.timing.very_late})
+    if scenario.uses_complaint_steps and rubric.complaint:
+        c = rubric.complaint
+        parts.extend((c.in_order, c.out_of_order, c.apology_first, c.step_before_apology))
+    return {dim for part in parts for dim, value in part.items() if value}
+
+
 def _names(scenario: Scenario, rubric: Rubric, located: Located) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     dims = set(rubric.effect_dimensions)
@@ -329,13 +352,47 @@ def _names(scenario: Scenario, rubric: Rubric, located: Located) -> list[Diagnos
         )
         out.append(Diagnostic(code, f"unknown {what} '{name}'", hint, located.pos(path, key=key)))
 
+    flags_set = {flag for node in scenario.nodes.values() for c in node.choices for flag in c.sets}
+    movable = _assessable(scenario, rubric)
+
     def check_condition(cond: Condition | None, path: tuple) -> None:
         if cond is None:
             return
         for step in (*cond.steps_done, *cond.steps_not_done):
             check(step, steps, "E206", "complaint step", path)
+        for flag in (*cond.flags, *cond.not_flags):
+            if flag not in flags_set:
+                close = difflib.get_close_matches(flag, sorted(flags_set), n=1)
+                hint = (
+                    f"did you mean '{close[0]}'?"
+                    if close
+                    else f"add set: [{flag}] to the choice that should make it true"
+                )
+                out.append(
+                    Diagnostic(
+                        "E213",
+                        f"the condition reads flag '{flag}', which no option sets",
+                        hint,
+                        located.pos(path),
+                    )
+                )
         for dim in cond.score_at_least:
-            check(dim, all_dims, "E204", "dimension", (*path, "score_at_least", dim), key=True)
+            where = (*path, "score_at_least", dim)
+            check(dim, all_dims, "E204", "dimension", where, key=True)
+            if dim in all_dims and dim not in movable:
+                why = (
+                    "Habit is measured over the whole attempt, not as a running score"
+                    if rubric.habit and dim == rubric.habit.dimension
+                    else f"no option in this scenario earns or loses '{dim}' points"
+                )
+                out.append(
+                    Diagnostic(
+                        "E214",
+                        f"score_at_least on '{dim}', which cannot be assessed here: {why}",
+                        "use a dimension the options move (see eungdae analyze), or a flag or mood",
+                        located.pos(where, key=True),
+                    )
+                )
 
     for node in scenario.nodes.values():
         base = ("nodes", node.id)

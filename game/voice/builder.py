@@ -36,10 +36,33 @@ class Built:
 
 def _start(root: str, shipped: str | None, mode: str) -> None:
     global _service
+    import os
+
+    # The child only decodes (gTTS mp3 through SDL_mixer): it must not open the sound card the game plays on.
+    os.environ["SDL_AUDIODRIVER"] = "dummy"
+    # And it yields the CPU to the game: on a busy machine the frame loop must not queue behind the DSP.
+    if hasattr(os, "nice"):
+        os.nice(10)
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from game.voice.cache import VoiceCache
     from game.voice.service import VoiceService
 
     _service = VoiceService(VoiceCache(Path(root), shipped=Path(shipped) if shipped else None), mode=mode)
+    _warm_up(_service)
+
+
+def _warm_up(service) -> None:
+    """Load espeak-ng and the DSP now (~1 s), while the trainee is choosing, not on the first line."""
+    from game.voice.audio import decode
+    from game.voice.backends import BackendError
+    from game.voice.profile import VoiceProfile
+    from game.voice.shaping import ShapeParams, shape
+
+    try:
+        raw = service.offline.synthesize("네", VoiceProfile())
+        shape(decode(raw.data), ShapeParams(tempo=1.1, semitones=1.0, phone=True))
+    except (BackendError, OSError, ValueError) as exc:
+        log.info("voice builder warm-up failed (lines will say why): %s", exc)
 
 
 def _build(line: SpokenLine) -> Built:

@@ -89,13 +89,26 @@ def time_stretch(x: np.ndarray, rate: int, tempo: float) -> np.ndarray:
             # where the new tempo says we should be.
             natural = padded[pos + hop_out : pos + hop_out + frame]
             start = max(0, int(i * hop_in) - seek)
-            region = padded[start : start + frame + 2 * seek]
-            pos = start + int(np.argmax(np.correlate(region, natural, mode="valid")))
+            pos = start + _best_lag(padded[start : start + frame + 2 * seek], natural)
         o = i * hop_out
         out[o : o + frame] += padded[pos : pos + frame] * window
         norm[o : o + frame] += window
     norm[norm < 1e-3] = 1.0
     return out / norm
+
+
+def _best_lag(region: np.ndarray, natural: np.ndarray, step: int = 4) -> int:
+    """Where ``natural`` matches ``region`` best: every ``step``-th lag on every ``step``-th sample first,
+    then each lag around the winner — ~10x less work than trying every lag in full, same pick in speech
+    (whose period is many samples long)."""
+    import numpy as np
+
+    coarse = np.correlate(region[::step], natural[::step], mode="valid")
+    best = int(np.argmax(coarse)) * step
+    lo = max(0, best - step)
+    hi = min(len(region) - len(natural), best + step)
+    fine = np.correlate(region[lo : hi + len(natural)], natural, mode="valid")
+    return lo + int(np.argmax(fine))
 
 
 def frame_levels_db(x: np.ndarray, rate: int, frame_s: float = 0.02) -> np.ndarray:

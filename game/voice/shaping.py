@@ -24,7 +24,7 @@ with warnings.catch_warnings():
     from pydub import AudioSegment
     from pydub.silence import detect_leading_silence
 
-RECIPE_VERSION = "r2"  # r2: the phone band runs last, after the limiter
+RECIPE_VERSION = "r3"  # r2: the phone band runs last, after the limiter; r3: a faster WSOLA search
 
 PHONE_BAND = (300.0, 3400.0)
 TARGET_DB = -22.0  # active speech level of a calm line, dBFS; leaves room for +6 dB of anger

@@ -317,3 +317,34 @@ def test_a_second_speaker_with_no_quoted_words_is_an_error_at_its_key(tmp_path):
 def test_a_second_speakers_voice_is_checked_by_the_schema(tmp_path):
     message = only(tmp_path, SECOND.replace("pitch: high", "pitch: squeaky"))
     assert message.startswith("s.yaml:9:63: error: E104 nodes.greet.second_speaker.voice.pitch")
+
+
+def test_a_condition_on_a_flag_nothing_sets_is_an_error_with_did_you_mean(tmp_path):
+    text = GOOD.replace(
+        "      - say: 어서 오세요.\n        next: done\n",
+        "      - say: 어서 오세요.\n        set: [apologised]\n        next: done\n"
+        "      - say: 또 오셨네요.\n        if: {flag: apologized}\n        next: done\n",
+    )
+    message = only(tmp_path, text)
+    assert "error: E213 the condition reads flag 'apologized', which no option sets" in message
+    assert "did you mean 'apologised'?" in message
+
+
+def test_score_at_least_on_a_dimension_nothing_moves_is_an_error(tmp_path):
+    # In GOOD no line earns or loses composure (no principle, no wording rule, no complaint steps),
+    # so its running score is never assessed and the condition could never hold; Habit is never a
+    # running score at all.
+    for dim in ("composure", "habit"):
+        text = GOOD.replace(
+            "      - say: 네.\n        next: done\n",
+            "      - say: 네.\n        next: done\n"
+            f"      - say: 잠시만요.\n        if: {{score_at_least: {{{dim}: 50}}}}\n        next: done\n",
+        )
+        message = only(tmp_path, text)
+        assert f"error: E214 score_at_least on '{dim}', which cannot be assessed here" in message
+    # a line that says "안 돼요" breaks positive_language (attitude −2, skill −1): attitude can be assessed
+    text = GOOD.replace("      - say: 네.\n", "      - say: 안 돼요.\n").replace(
+        "  done:\n",
+        "        if: {score_at_least: {attitude: 50}}\n  done:\n",
+    )
+    assert not any("E214" in p for p in problems(tmp_path, text))

@@ -74,3 +74,20 @@ def test_running_min_matches_the_definition():
     for w in (1, 4, 111):
         expected = [x[i : i + w].min() for i in range(len(x) - w + 1)]
         assert np.array_equal(dsp._running_min(x, w), expected)
+
+
+def test_the_coarse_to_fine_lag_search_matches_a_full_search_on_speech():
+    """WSOLA's alignment: on real speech, the fast search finds a match as good as trying every lag."""
+    from game.voice.audio import decode, samples
+    from game.voice.backends.espeak import EspeakBackend
+    from game.voice.profile import VoiceProfile
+
+    x = samples(decode(EspeakBackend().synthesize("안녕하세요, 무엇을 도와드릴까요?", VoiceProfile()).data))
+    frame, seek = 661, 176
+    worse = 0
+    for start in range(2000, len(x) - 3000, 997):
+        region, natural = x[start : start + frame + 2 * seek], x[start + 300 : start + 300 + frame]
+        full = np.correlate(region, natural, mode="valid")
+        lag = dsp._best_lag(region, natural)
+        worse += full[lag] < 0.95 * full.max()
+    assert worse <= 1

@@ -477,6 +477,19 @@ def test_a_new_attempt_draws_a_new_order():
     assert None not in seeds and len(seeds) > 1
 
 
+def test_the_right_answer_given_late_is_called_right_but_late_with_no_better_reply():
+    app = make_app()
+    scene = play_scene(app)
+    app.step(7.0)  # past the ring node's 6 s
+    press(app, pygame.K_1)  # the model answer, late
+    decision = scene.session.decisions[0]
+    assert decision.right_but_late and not decision.is_best
+    texts = [b.text for b in app.stack.top.blocks()]
+    assert texts[0] == "옳은 응대였지만 늦었습니다"
+    assert "더 나은 응대" not in texts and f"“{decision.say}”" == texts[1]
+    assert texts.count(f"“{decision.best_say}”") == 1  # only as what was said, never as "better"
+
+
 def _cold_paint(scene: PlayScene, size: tuple[int, int]) -> bytes:
     """The same moment drawn with no frame cache: what the trainee must see however the frame was built."""
     scene._frame, scene._layer_keys = None, {}
