@@ -100,10 +100,8 @@ def transcript_files(paths: list[str]) -> list[str]:
             found.extend(str(p) for p in sorted(path.rglob(f"*{SUFFIX}")))
         elif path.name.endswith(SUFFIX):
             found.append(raw)
-        elif Path(transcript_file_for(raw)).is_file():
+        else:  # a scenario: its tests beside it ("cannot be read" names that file when there are none)
             found.append(transcript_file_for(raw))
-        else:
-            found.append(raw)  # reported as "cannot be read" by the loader
     return list(dict.fromkeys(found))
 
 
@@ -374,9 +372,7 @@ def check_case(scenario: Scenario, rubric: Rubric, case: Case) -> Outcome:
         outcome.error_pos = exc.args[1] if len(exc.args) > 1 else case.pos
         return outcome
     if not session.finished:
-        outcome.error = (
-            f"the path stops at node '{session.node.id}' before an ending: {next_decision(session)}"
-        )
+        outcome.error = f"the path stops at node '{session.node.id}' before an ending: next is the {next_decision(session)}"
         outcome.error_pos = case.pos
         return outcome
     result = outcome.result = session.result()
@@ -409,9 +405,9 @@ def next_decision(session: Session) -> str:
     """What the trainee would decide next, named so a trainer can extend the path."""
     node = session.node
     if node.typed is not None:
-        return f"next is the typed reply at '{node.id}' ({node.typed.prompt})"
-    ids = ", ".join(c.id for c in session.available())
-    return f"next is the decision at '{node.id}' (options: {ids})"
+        return f"typed reply at '{node.id}' ({node.typed.prompt})"
+    shown = ", ".join(f"{n} {c.id}" for n, c in enumerate(session.available(), 1))
+    return f"decision at '{node.id}' (options: {shown})"
 
 
 def _show(value: Any) -> str:

@@ -22,6 +22,7 @@ COMMANDS = {
     "replay": "game.cli.replay",
     "assess": "game.cli.assess",
     "test": "game.cli.transcripts",
+    "lines": "game.cli.lines",
     "new": "game.cli.scaffold",
     "graph": "game.cli.scaffold",
     "voices": "game.cli.voices",

@@ -6,12 +6,12 @@ import argparse
 import json
 import sys
 
+from game.authoring.lint import lint_scenario
 from game.cli.output import write_output
 from game.engine.analysis import analyze
 from game.engine.coverage import coverage_table, uncovered
 from game.scenario.diagnostics import Diagnostic
-from game.scenario.library import Library, load_library, rubric_key
-from game.scenario.lint import lint_scenario
+from game.scenario.library import Library, load_library, rubric_key, with_builtin
 from game.scenario.model import Pos, Scenario
 from game.scenario.schema import schema_json
 from game.voice.build import AudioProblem, audio_diagnostics, take_problems
@@ -25,7 +25,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("lint", help="검사 + 교육적으로 약한 부분 경고")
     p.add_argument("paths", nargs="*")
-    p.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1)")
+    p.add_argument(
+        "--strict", action="store_true", help="exit 1 on warnings too (they stay labelled warnings)"
+    )
     p.set_defaults(func=cmd_lint)
 
     p = sub.add_parser("analyze", help="경로·엔딩·최고/최저 점수 분석")
@@ -34,7 +36,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_analyze)
 
     p = sub.add_parser("coverage", help="원칙별로 어떤 시나리오·결정이 다루는지 표로 출력")
-    p.add_argument("paths", nargs="*")
+    p.add_argument("paths", nargs="*", help="only these files or folders (default: the built-in scenarios/)")
+    p.add_argument("--scenarios", action="append", help="folders or files to add to the built-in library")
     p.add_argument("-o", "--output", help="write the Markdown table here (default: print)")
     p.add_argument("--check", action="store_true", help="exit 1 if a principle is exercised nowhere")
     p.set_defaults(func=cmd_coverage)
@@ -43,9 +46,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_schema)
 
 
-def _emit(diagnostics: list[Diagnostic], *, strict: bool = False) -> None:
+def _emit(diagnostics: list[Diagnostic]) -> None:
     for diagnostic in diagnostics:
-        print(diagnostic.format(as_error=strict), file=sys.stderr)
+        print(diagnostic.format(), file=sys.stderr)
 
 
 def _load(paths: list[str]) -> Library:
@@ -115,11 +118,14 @@ def audio_lint(scenarios: list[Scenario], takes: RecordedTakes | None = None) ->
 def cmd_lint(args: argparse.Namespace) -> int:
     library = _load(args.paths)
     found = lint_library(library)
-    _emit(found, strict=args.strict)
-    errors = [d for d in found if d.is_error or (args.strict and not d.is_note)]
+    _emit(found)
     warnings = [d for d in found if d.severity == "warning"]
-    print(f"{len(library.scenarios)} scenario(s): {len(library.errors)} error(s), {len(warnings)} warning(s)")
-    return 1 if errors else 0
+    failing = library.errors + (warnings if args.strict else [])
+    summary = (
+        f"{len(library.scenarios)} scenario(s): {len(library.errors)} error(s), {len(warnings)} warning(s)"
+    )
+    print(summary + (" (--strict: warnings fail)" if args.strict and warnings else ""))
+    return 1 if failing else 0
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
@@ -143,7 +149,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def cmd_coverage(args: argparse.Namespace) -> int:
-    library = _load(args.paths)
+    library = _load(
+        [*args.paths, *(args.scenarios or [])] if args.paths else with_builtin(args.scenarios) or []
+    )
     _emit(library.errors)
     if not library.scenarios:
         return 1

@@ -53,7 +53,10 @@ def _size(text: str) -> tuple[int, int]:
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("play", help="게임 실행 (시나리오 ID를 주면 바로 시작)")
-    p.add_argument("scenario", nargs="?", help="scenario id to start at once")
+    p.add_argument("scenario", nargs="?", help="scenario id or file (.yaml) to start at once")
+    p.add_argument(
+        "--from", dest="from_node", metavar="NODE", help="start the scenario at this node (not recorded)"
+    )
     p.add_argument("--profile", help="profile name (created if new)")
     p.add_argument("--mode", choices=("practice", "exam"), help="default: practice (or the session's)")
     p.add_argument(
@@ -73,7 +76,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--screenshots", type=Path, help="autoplay: save a PNG of each screen here")
     p.add_argument("--saves", type=Path, help="progress folder (default: $EUNGDAE_SAVES or saves/)")
     p.add_argument("--size", type=_size, default=(1280, 720), help="window size, e.g. 1024x576")
-    p.add_argument("--scenarios", action="append", help="scenario folders or files (default: scenarios/)")
+    p.add_argument(
+        "--scenarios", action="append", help="scenario folders or files to add to the built-in library"
+    )
     p.set_defaults(func=cmd_play)
 
 
@@ -169,6 +174,19 @@ def load_onboarding(args: argparse.Namespace, library: Library):
     return session, None
 
 
+def check_from(args: argparse.Namespace, library: Library) -> str | None:
+    """Why ``--from NODE`` cannot start (the scenario has no such node), or None."""
+    import difflib
+
+    nodes = list(library.get(args.scenario).nodes)
+    if args.from_node in nodes:
+        args.profile = args.profile or DEFAULT_PROFILE  # straight into the play; it is not recorded
+        return None
+    close = difflib.get_close_matches(args.from_node, nodes, n=1)
+    hint = f" — did you mean '{close[0]}'?" if close else f" (nodes: {', '.join(nodes)})"
+    return f"'{args.scenario}' has no node '{args.from_node}'{hint}"
+
+
 def check_autoplay(args: argparse.Namespace, library: Library) -> str | None:
     """An error message if the drive cannot succeed, checked on the engine before any window opens."""
     from game.engine.session import SessionError, play
@@ -198,7 +216,15 @@ def cmd_play(args: argparse.Namespace) -> int:
     elif args.seconds or args.screenshots:
         print("error: --seconds and --screenshots go with --autoplay", file=sys.stderr)
         return 2
+    if args.from_node and (not args.scenario or headless):
+        why = "give the scenario: eungdae play ID --from NODE" if not args.scenario else "not with --autoplay"
+        print(f"error: --from: {why}", file=sys.stderr)
+        return 2
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from game.scenario.library import with_builtin
+
+    play_file = args.scenario if args.scenario and is_scenario_file(args.scenario) else None
+    args.scenarios = with_builtin([*(args.scenarios or []), *([play_file] if play_file else [])])
     if not (headless or args.scenario or args.profile or args.session):
         args.onboarding, args.mode = None, args.mode or "practice"
         return run_game(args, None)
@@ -207,12 +233,23 @@ def cmd_play(args: argparse.Namespace) -> int:
 
     library = load_library(args.scenarios)
     report_library(library)
+    if play_file:
+        found = scenario_in_file(library, play_file)
+        if found is None:
+            print(f"error: {play_file} could not be loaded (see the errors above)", file=sys.stderr)
+            return 1
+        args.scenario = found
     if args.scenario:
         try:
             library.get(args.scenario)
         except KeyError:
             known = ", ".join(s.id for s in library.scenarios) or "none"
             print(f"error: no scenario with id '{args.scenario}' (known: {known})", file=sys.stderr)
+            return 1
+    if args.from_node:
+        problem = check_from(args, library)
+        if problem:
+            print(f"error: --from: {problem}", file=sys.stderr)
             return 1
     if not library.scenarios:
         return 1
@@ -227,6 +264,17 @@ def cmd_play(args: argparse.Namespace) -> int:
             return 1
         return run_autoplay(args, library)
     return run_game(args, library)
+
+
+def is_scenario_file(text: str) -> bool:
+    """`play path/to/file.yaml` names a file; `play phone-late-delivery` an id (ids have no dots)."""
+    return text.endswith((".yaml", ".yml")) or os.path.isfile(text)
+
+
+def scenario_in_file(library: Library, path: str) -> str | None:
+    """The id of the scenario loaded from ``path``, or None if that file did not load."""
+    wanted = Path(path).resolve()
+    return next((s.id for s in library.scenarios if Path(s.path).resolve() == wanted), None)
 
 
 def report_library(library: Library) -> None:
@@ -327,7 +375,7 @@ def run_game(args: argparse.Namespace, library: Library | None) -> int:
 
         assert library is not None
         scenario = library.get(args.scenario)
-        app.start(PlayScene(ctx, scenario, library.rubric_for(scenario)))
+        app.start(PlayScene(ctx, scenario, library.rubric_for(scenario), start=args.from_node))
     else:
         from game.ui.scenes.select import SelectScene
 

@@ -10,11 +10,12 @@ import argparse
 import json
 import sys
 
+from game.authoring.transcripts import next_decision
 from game.cli.arguments import ids, numbers
 from game.engine.scoring import Result
 from game.engine.session import SessionError, play
 from game.scenario.diagnostics import ScenarioError
-from game.scenario.library import load_one
+from game.scenario.library import load_one, with_builtin
 from game.scenario.rubric import Rubric
 
 
@@ -29,13 +30,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--seed", type=int, help="number the options as shown in an attempt with this seed")
     p.add_argument("--seconds", type=numbers(float), help="response times, e.g. 1.5,4,2")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--scenarios", action="append", help="where to look for the id (default: scenarios/)")
+    p.add_argument("--scenarios", action="append", help="folders or files to add to the built-in library")
     p.set_defaults(func=cmd_replay)
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
     try:
-        scenario, rubric = load_one(args.scenario, args.scenarios)
+        scenario, rubric = load_one(args.scenario, with_builtin(args.scenarios))
     except ScenarioError as exc:
         for d in exc.diagnostics:
             print(d.format(), file=sys.stderr)
@@ -46,6 +47,13 @@ def cmd_replay(args: argparse.Namespace) -> int:
     except SessionError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    if not session.finished:
+        print(
+            f"error: {len(path)} choice(s) stop at node '{session.node.id}' before an ending — "
+            f"add the {next_decision(session)}",
+            file=sys.stderr,
+        )
+        return 1
     result = session.result()
     if args.json:
         data = result.to_json(rubric)
@@ -53,17 +61,17 @@ def cmd_replay(args: argparse.Namespace) -> int:
         data["seed"] = args.seed
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        print(render(result, rubric, session.finished))
+        print(render(result, rubric))
     return 0
 
 
-def render(result: Result, rubric: Rubric, finished: bool) -> str:
+def render(result: Result, rubric: Rubric) -> str:
     def pct(value: float | None) -> str:
         return "  —" if value is None else f"{value:5.1f}"
 
     lines = [
         f"{result.scenario}: {pct(result.overall)} / 100  {'합격' if result.passed else '불합격'}"
-        f" (기준 {result.pass_mark:g})  엔딩: {result.ending if finished else '(진행 중)'}",
+        f" (기준 {result.pass_mark:g})  엔딩: {result.ending}",
     ]
     for fw in rubric.frameworks.values():
         lines.append(f"  {fw.title}: {pct(result.frameworks[fw.id])}")

@@ -26,7 +26,7 @@ from game.progress.xapi import config as lrs_config
 from game.progress.xapi import statements as xs
 from game.progress.xapi.outbox import Outbox
 from game.progress.xapi.push import DEFAULT_DEADLINE, EndpointError, Lrs, check_endpoint
-from game.scenario.library import load_library
+from game.scenario.library import load_library, with_builtin
 
 
 def saves_dir(option: str | None) -> Path:
@@ -53,7 +53,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", required=True, choices=("csv", "html", "json", "xapi"))
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument("--saves", metavar="DIR", help="saves folder (default: $EUNGDAE_SAVES or saves/)")
-    p.add_argument("--scenarios", action="append", help="scenario folders for titles (default: scenarios/)")
+    p.add_argument(
+        "--scenarios", action="append", help="scenario folders to add to the built-in library (for titles)"
+    )
     p.set_defaults(func=cmd_report)
 
     x = sub.add_parser("xapi", help="xAPI 문장을 LRS로 보내기")
@@ -85,7 +87,7 @@ def _notices(store: ProgressStore) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    library = load_library(args.scenarios)
+    library = load_library(with_builtin(args.scenarios))
     session = None
     if args.session:
         session, problems = load_session(args.session, library)
@@ -203,7 +205,7 @@ def cmd_push(args: argparse.Namespace) -> int:
     if problem:
         print(f"error: {problem}", file=sys.stderr)
         return 1
-    store = ProgressStore(folder, load_library(args.scenarios))
+    store = ProgressStore(folder, load_library(with_builtin(args.scenarios)))
     outbox = Outbox(folder)
     try:
         added = outbox.fill(store)

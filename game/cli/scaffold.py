@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import re
 import sys
 from pathlib import Path
 
+from game.authoring.diagram import to_dot, to_svg
 from game.cli.output import write_output
 from game.resources import FONTS, TEMPLATES
 from game.scenario.diagnostics import ScenarioError
-from game.scenario.diagram import BOX_H, BOX_W, edges, layout, to_dot, to_svg
-from game.scenario.library import load_one
+from game.scenario.library import BUILTIN_SCENARIOS, load_one
 from game.scenario.model import Scenario
+from game.scenario.rubric import Rubric
 from game.scenario.schema import ID_PATTERN
 
 TEMPLATE_NAMES = ("face_to_face", "phone", "difficult")
+TEMPLATE_SCHEMA_LINE = "# yaml-language-server: $schema=../scenario.schema.json"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -40,10 +43,13 @@ def cmd_new(args: argparse.Namespace) -> int:
         )
         return 2
     text = (TEMPLATES / f"{args.template}.yaml").read_text(encoding="utf-8").replace("__ID__", args.id)
+    target = Path(args.output) if args.output else Path.cwd() / "new.yaml"
+    text = text.replace(
+        TEMPLATE_SCHEMA_LINE, f"# yaml-language-server: $schema={schema_reference(target)}", 1
+    )
     if not args.output:
         sys.stdout.write(text)
         return 0
-    target = Path(args.output)
     if target.exists():
         print(f"error: {target} already exists — choose another file name", file=sys.stderr)
         return 1
@@ -55,9 +61,19 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def schema_reference(target: Path) -> str:
+    """The schema as the editor finds it from where the file goes: relative (it works in a clone on any
+    machine), or a file URI where no relative path exists (another drive on Windows)."""
+    schema = BUILTIN_SCENARIOS / "scenario.schema.json"
+    try:
+        return Path(os.path.relpath(schema, target.resolve().parent)).as_posix()
+    except ValueError:
+        return schema.as_uri()
+
+
 def cmd_graph(args: argparse.Namespace) -> int:
     try:
-        scenario, _ = load_one(args.scenario)
+        scenario, rubric = load_one(args.scenario)
     except ScenarioError as exc:
         for d in exc.diagnostics:
             print(d.format(), file=sys.stderr)
@@ -67,9 +83,9 @@ def cmd_graph(args: argparse.Namespace) -> int:
     if suffix == ".dot":
         data: str | bytes = to_dot(scenario)
     elif suffix == ".svg":
-        data = to_svg(scenario)
+        data = to_svg(scenario, rubric)
     elif suffix == ".png":
-        data = render_png(scenario)
+        data = render_png(scenario, rubric)
     else:
         print(f"error: cannot write '{suffix}' — use .svg, .png or .dot", file=sys.stderr)
         return 2
@@ -81,30 +97,44 @@ def cmd_graph(args: argparse.Namespace) -> int:
     return 0
 
 
-def render_png(scenario: Scenario) -> bytes:
-    """The same layout as the SVG, drawn with pygame and the bundled Korean font, as PNG bytes."""
+def render_png(scenario: Scenario, rubric: Rubric) -> bytes:
+    """The SVG's drawing painted with pygame and the bundled Korean font, as PNG bytes."""
     import pygame
 
+    from game.authoring import diagram as d
+
     pygame.font.init()
-    boxes, width, height = layout(scenario)
-    at = {b.node.id: b for b in boxes}
-    surface = pygame.Surface((width, height))
-    surface.fill((250, 250, 250))
-    bold = pygame.font.Font(str(FONTS / "NanumGothicBold.ttf"), 14)
-    regular = pygame.font.Font(str(FONTS / "NanumGothic.ttf"), 13)
-    for edge in edges(scenario):
-        a, b = at[edge.source], at[edge.target]
-        start = (a.x + BOX_W, a.y + BOX_H // 2)
-        end = (b.x, b.y + BOX_H // 2)
-        pygame.draw.line(surface, (144, 164, 174), start, end, 2)
-        pygame.draw.circle(surface, (96, 125, 139), end, 4)
-        if edge.label:
-            text = regular.render(edge.label, True, (55, 71, 79))
-            surface.blit(text, ((start[0] + end[0]) // 2, (start[1] + end[1]) // 2 - 16))
-    for box in boxes:
-        pygame.draw.rect(surface, pygame.Color(box.colour), (box.x, box.y, BOX_W, BOX_H), border_radius=8)
-        surface.blit(bold.render(box.label, True, (255, 255, 255)), (box.x + 10, box.y + 10))
-        surface.blit(regular.render(box.detail, True, (255, 255, 255)), (box.x + 10, box.y + 34))
+    picture = d.drawing(scenario, rubric)
+    surface = pygame.Surface((picture.width, picture.height))
+    surface.fill(pygame.Color(d.PAPER))
+
+    def font(size: int, bold: bool = False) -> pygame.font.Font:
+        return pygame.font.Font(str(FONTS / ("NanumGothicBold.ttf" if bold else "NanumGothic.ttf")), size)
+
+    title, legend, head, body, small = font(18, True), font(12), font(14, True), font(12), font(11)
+    surface.blit(title.render(picture.title, True, pygame.Color(d.TEXT)), (d.MARGIN, d.MARGIN))
+    surface.blit(legend.render(d.LEGEND, True, pygame.Color("#546e7a")), (d.MARGIN, d.MARGIN + 26))
+    for wire in sorted(picture.wires, key=lambda w: w.edge.best):
+        colour = pygame.Color(d.BEST if wire.edge.best else d.EDGE)
+        pygame.draw.lines(surface, colour, False, wire.points, 3 if wire.edge.best else 2)
+        x, y = wire.points[-1]
+        pygame.draw.polygon(surface, colour, [(x - 5, y - 9), (x + 5, y - 9), (x, y)])
+    for box in picture.boxes:
+        rect = pygame.Rect(box.x, box.y, d.BOX_W, d.BOX_H)
+        pygame.draw.rect(surface, pygame.Color(box.colour), rect, border_radius=8)
+        if box.best:
+            pygame.draw.rect(surface, pygame.Color(d.BEST), rect.inflate(6, 6), width=4, border_radius=10)
+        surface.blit(head.render(box.title, True, (255, 255, 255)), (box.x + 10, box.y + 8))
+        for i, line in enumerate(box.lines):
+            surface.blit(body.render(line, True, (255, 255, 255)), (box.x + 10, box.y + 32 + 18 * i))
+    for wire in picture.wires:
+        x, y = wire.label_at
+        colour = pygame.Color(d.BEST if wire.edge.best else d.TEXT)
+        for i, line in enumerate(wire.label_lines):
+            text = small.render(line, True, colour)
+            top = y + d.LABEL_LINE * i
+            surface.fill(pygame.Color(d.PAPER), (x - 2, top, text.get_width() + 4, d.LABEL_LINE - 1))
+            surface.blit(text, (x, top))
     buffer = io.BytesIO()
     pygame.image.save(surface, buffer, "graph.png")
     return buffer.getvalue()

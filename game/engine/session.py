@@ -63,11 +63,15 @@ class Session:
         clock: Callable[[], float] = time.monotonic,
         history: HabitHistory | None = None,
         pass_mark: float | None = None,
+        start: str | None = None,
         seed: int | None = None,
         analyser: Analyser | None = None,
     ):
+        if start is not None and start not in scenario.nodes:
+            raise SessionError(f"scenario '{scenario.id}' has no node '{start}' to start from")
         self.analyser = analyser or shared()
         self.scenario = scenario
+        self.start = start  # a trainer trying one part (``play --from``); None: the scenario's start
         self.seed = seed  # None: options in authored order
         self._pass_mark = pass_mark
         self.rubric = rubric
@@ -86,7 +90,7 @@ class Session:
         self.actions: list[dict[str, Any]] = []
         self.mood_trace: list[int] = [self.state.mood]
         self._result: Result | None = None
-        self._enter(self.scenario.start)
+        self._enter(self.start or self.scenario.start)
 
     def _enter(self, node_id: str) -> None:
         self.node = self.scenario.nodes[node_id]
@@ -449,6 +453,7 @@ class Session:
             "seed": self.seed,
             "actions": list(self.actions),
             "node": self.node.id,
+            **({"start": self.start} if self.start else {}),
         }
 
     @classmethod
@@ -480,6 +485,7 @@ class Session:
             clock=clock,
             history=history,
             pass_mark=float(mark) if isinstance(mark, (int, float)) else None,
+            start=data["start"] if isinstance(data.get("start"), str) else None,
             seed=seed,
             analyser=analyser,
         )

@@ -21,6 +21,7 @@ CODES: dict[str, tuple[str, str]] = {
     "E006": ("error", "duplicate key"),
     "E007": ("error", "not a YAML mapping at the top"),
     "E008": ("error", "unsupported YAML tag"),
+    "E009": ("error", "full-width punctuation after a key"),
     "E101": ("error", "unknown key"),
     "E102": ("error", "missing required key"),
     "E103": ("error", "wrong type"),
@@ -61,6 +62,10 @@ CODES: dict[str, tuple[str, str]] = {
     "W421": ("warning", "recorded take does not match its line"),
     "E501": ("error", "transcript test file malformed"),
     "E502": ("error", "transcript test without its scenario"),
+    "E601": ("error", "line sheet cannot be read"),
+    "E602": ("error", "unknown line id in a sheet"),
+    "E603": ("error", "empty line in a sheet"),
+    "E604": ("error", "line cannot be written back"),
 }
 
 
@@ -83,10 +88,9 @@ class Diagnostic:
     def is_note(self) -> bool:
         return self.severity == "note"
 
-    def format(self, *, as_error: bool = False) -> str:
+    def format(self) -> str:
         """``path:line:col: error: E202 what is wrong — how to fix it``."""
-        severity = "error" if as_error and not self.is_note else self.severity
-        text = f"{self.pos}: {severity}: {self.code} {self.message}"
+        text = f"{self.pos}: {self.severity}: {self.code} {self.message}"
         return f"{text} — {self.hint}" if self.hint else text
 
     def sort_key(self) -> tuple[str, int, int, str]:

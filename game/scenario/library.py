@@ -7,6 +7,7 @@ above), then in the built-in library, so a company can keep its own rubric next 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from game.scenario.diagnostics import Diagnostic, ScenarioError
 from game.scenario.loader import build_scenario
 from game.scenario.model import Pos, Scenario
 from game.scenario.rubric import Rubric, build_rubric
+from game.scenario.schema import ID_PATTERN
 from game.scenario.source import load_located
 
 PROJECT_ROOT = ROOT
@@ -88,20 +90,43 @@ def _display(path: str) -> str:
     return path if relative.startswith("..") else relative
 
 
+def with_builtin(extra: list[str] | None) -> list[str] | None:
+    """Paths that add a trainer's files and folders to the built-in library (``--scenarios``): theirs
+    first, so a copy of a built-in scenario under the same id is the one played."""
+    return [*extra, str(BUILTIN_SCENARIOS)] if extra else None
+
+
+def _builtin(file: str) -> bool:
+    return Path(file).resolve().is_relative_to(BUILTIN_SCENARIOS)
+
+
 def load_library(paths: list[str] | None = None) -> Library:
-    """Load every scenario under ``paths`` (default: the built-in library), collecting all problems."""
+    """Load every scenario under ``paths`` (default: the built-in library), collecting all problems.
+
+    A file listed twice (a scenario given beside the folder holding it) is read once; a built-in scenario
+    whose id a trainer's own file already took is left out quietly (their edited copy shadows it).
+    """
     library = Library()
     rubric_cache: dict[str, Rubric | None] = {}
     seen_ids: dict[str, Pos] = {}
+    seen_files: set[Path] = set()
     for file in scenario_files(paths or [str(BUILTIN_SCENARIOS)]):
+        if Path(file).resolve() in seen_files:
+            continue
+        seen_files.add(Path(file).resolve())
         display = file if not os.path.isabs(file) else _display(file)
         located, problems = load_located(display)
         library.diagnostics.extend(problems)
         if located is None or any(p.is_error for p in problems):
             continue
+        taken = seen_ids.get(located.data["id"]) if isinstance(located.data.get("id"), str) else None
+        if taken is not None and _builtin(file) and not _builtin(taken.path):
+            continue
         rubric_id = located.data.get("rubric", "default")
         rubric = None
-        if isinstance(rubric_id, str):
+        # Only a valid id becomes a file name: the schema reports a bad one (E106), and it must never be
+        # opened as a path ("../../../../etc/passwd").
+        if isinstance(rubric_id, str) and re.fullmatch(ID_PATTERN, rubric_id):
             rubric_file = _rubric_path(display, rubric_id)
             if rubric_file not in rubric_cache:
                 rubric_cache[rubric_file] = _load_rubric(rubric_file, library)

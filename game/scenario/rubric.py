@@ -9,6 +9,7 @@ breaches fail an attempt outright.
 
 from __future__ import annotations
 
+import difflib
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -400,24 +401,19 @@ def _check_names(located: Located, rubric: Rubric) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     dims = set(rubric.dimensions)
 
+    def suggest(name: str, known: list[str], otherwise: str) -> str:
+        close = difflib.get_close_matches(name, known, n=1)
+        return f"did you mean '{close[0]}'?" if close else otherwise
+
     def need_dim(name: str, path: tuple) -> None:
         if name not in dims:
-            out.append(
-                Diagnostic(
-                    "E204",
-                    f"unknown dimension '{name}'",
-                    f"use one of: {', '.join(sorted(dims))}",
-                    located.pos(path),
-                )
-            )
+            hint = suggest(name, sorted(dims), f"use one of: {', '.join(sorted(dims))}")
+            out.append(Diagnostic("E204", f"unknown dimension '{name}'", hint, located.pos(path)))
 
     def need_principle(name: str | None, path: tuple) -> None:
         if name and name not in rubric.principles:
-            out.append(
-                Diagnostic(
-                    "E205", f"unknown principle '{name}'", "define it under principles:", located.pos(path)
-                )
-            )
+            hint = suggest(name, sorted(rubric.principles), "define it under principles:")
+            out.append(Diagnostic("E205", f"unknown principle '{name}'", hint, located.pos(path)))
 
     for dim in rubric.dimensions.values():
         if dim.framework not in rubric.frameworks:

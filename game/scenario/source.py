@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from game.scenario import syntax_hints
 from game.scenario.diagnostics import Diagnostic
 from game.scenario.model import Pos
 
@@ -162,6 +163,9 @@ def _unreadable(path: str, text: str, exc: yaml.reader.ReaderError) -> Diagnosti
 def _syntax(path: str, exc: yaml.MarkedYAMLError, text: str) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
     pos = _pos(path, mark) if mark is not None else Pos(path, 1, 1)
+    cause = syntax_hints.explain(text, path, pos.line, pos.col)
+    if cause is not None:
+        return cause
     problem = exc.problem or exc.context or "invalid YAML"
     hint = "check indentation and quote text that contains ':' or starts with a symbol"
     line = text.splitlines()[pos.line - 1] if 0 < pos.line <= len(text.splitlines()) else ""

@@ -83,6 +83,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "category.phone": ("전화 응대", "Phone"),
     "category.difficult_customer": ("까다로운 고객", "Difficult customers"),
     # play
+    "play.partial_not_recorded": (
+        "'{node}'부터 시작한 연습이라 기록에 남기지 않았습니다.",
+        "Started at '{node}': this practice is not recorded.",
+    ),
     "play.hint": (
         "1-9 선택 · R 다시 듣기 · L 대화 기록 · Esc 일시정지",
         "1-9 choose · R replay · L log · Esc pause",

@@ -59,7 +59,7 @@ def test_usage_error_exits_2():
     assert "usage:" in done.stderr
 
 
-def test_lint_strict_turns_warnings_into_errors(tmp_path, capsys):
+def test_lint_strict_fails_on_warnings_and_still_calls_them_warnings(tmp_path, capsys):
     single = tmp_path / "one.yaml"
     single.write_text(
         BROKEN.replace("next: nowhere", "next: done") + "  done:\n    ending: {outcome: satisfied}\n",
@@ -68,7 +68,9 @@ def test_lint_strict_turns_warnings_into_errors(tmp_path, capsys):
     assert main(["lint", str(single)]) == 0
     assert "warning: W401" in capsys.readouterr().err
     assert main(["lint", "--strict", str(single)]) == 1
-    assert "error: W401" in capsys.readouterr().err
+    out, err = capsys.readouterr()
+    assert "warning: W401" in err and "error: W401" not in err
+    assert "--strict: warnings fail" in out
 
 
 def test_analyze_json_contract(capsys):
@@ -159,3 +161,14 @@ def test_lint_reports_a_recorded_take_whose_line_changed(tmp_path):
         found[0].format().startswith(f"{path}:7:3: warning: W421 the recorded take of 'broken/ring/customer'")
     )
     assert "여보세요, 누구세요?" in found[0].message
+
+
+def test_coverage_scenarios_adds_a_folder_to_the_builtin_library(tmp_path, capsys):
+    seed = (BUILTIN_SCENARIOS / "phone" / "late-delivery-call.yaml").read_text(encoding="utf-8")
+    (tmp_path / "mine.yaml").write_text(seed.replace("id: phone-late-delivery", "id: my-own-call"), "utf-8")
+    assert main(["coverage", "--scenarios", str(tmp_path)]) == 0
+    table = capsys.readouterr().out
+    assert "my-own-call" in table and "phone-answering-call" in table  # added, not replacing
+    assert main(["coverage", str(tmp_path)]) == 0
+    only = capsys.readouterr().out
+    assert "my-own-call" in only and "phone-answering-call" not in only  # a path alone: only that

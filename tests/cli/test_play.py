@@ -117,6 +117,8 @@ def test_the_plain_start_reports_a_broken_library_when_it_has_loaded(tmp_path, m
     bad = scenarios / "bad.yaml"
     bad.write_text("id: broken\ntitle: [unclosed\n", encoding="utf-8")
     monkeypatch.setenv("EUNGDAE_SAVES", str(tmp_path / "saves"))
+    # --scenarios adds to the built-in library: without one, the broken folder is all there is
+    monkeypatch.setattr("game.scenario.library.BUILTIN_SCENARIOS", tmp_path / "no-builtin")
     assert main(["--scenarios", str(scenarios)]) == 1  # the title screen opens, then closes
     err = capsys.readouterr().err
     assert f"{bad}:3:1: error: E002 YAML syntax" in err
@@ -132,6 +134,62 @@ def test_the_game_context_opens_no_voice_or_effects_before_a_play(tmp_path):
     args.onboarding = None
     ctx = _context(args, None, MemoryProgress(), False, voice=True)
     assert ctx.speech.link is None and ctx.effects.effects is None
+
+
+def _my_call(folder, scenario_id: str = "my-late-call"):
+    """A trainer's own copy of the late-delivery call, under their own id, outside the library."""
+    from game.scenario.library import BUILTIN_SCENARIOS
+
+    seed = (BUILTIN_SCENARIOS / "phone" / "late-delivery-call.yaml").read_text(encoding="utf-8")
+    path = folder / "my-call.yaml"
+    path.write_text(seed.replace("id: phone-late-delivery", f"id: {scenario_id}", 1), encoding="utf-8")
+    return path
+
+
+def test_play_a_file_headless(tmp_path, capsys):
+    path = _my_call(tmp_path)
+    assert main(["play", str(path), "--autoplay", "1,1,1,1,1", "--size", "640x360"]) == 0
+    assert "my-late-call: 100.0 / 100 합격" in capsys.readouterr().out
+
+
+def test_scenarios_folder_adds_to_the_builtin_library(tmp_path, capsys):
+    _my_call(tmp_path)
+    for scenario in ("my-late-call", "phone-answering-call"):  # the trainer's, and a built-in one still there
+        choices = "1,1,1,1,1" if scenario == "my-late-call" else "1,1,1,1,1,1"
+        code = main(
+            ["play", scenario, "--scenarios", str(tmp_path), "--autoplay", choices, "--size", "640x360"]
+        )
+        assert code == 0, capsys.readouterr().err
+        assert f"{scenario}: 100.0 / 100 합격" in capsys.readouterr().out
+
+
+def test_a_copy_under_a_builtin_id_is_the_one_played(tmp_path, capsys):
+    path = _my_call(tmp_path, "phone-late-delivery")
+    text = path.read_text(encoding="utf-8").replace(
+        "title: 배송이 늦어진 고객의 항의 전화", "title: 내 사본", 1
+    )
+    path.write_text(text, encoding="utf-8")
+    from game.scenario.library import load_library, with_builtin
+
+    library = load_library(with_builtin([str(tmp_path)]))
+    assert library.errors == []
+    assert library.get("phone-late-delivery").title == "내 사본"
+
+
+def test_a_broken_file_is_exit_1_with_its_errors(tmp_path, capsys):
+    path = tmp_path / "broken.yaml"
+    path.write_text("id: broken\ntitle: [\n", encoding="utf-8")
+    assert main(["play", str(path), "--autoplay", "1"]) == 1
+    err = capsys.readouterr().err
+    assert f"{path}:" in err and "could not be loaded" in err
+
+
+def test_from_needs_a_scenario_and_a_node_it_has(capsys):
+    assert main(["play", "--from", "solve"]) == 2
+    assert "give the scenario" in capsys.readouterr().err
+    assert main(["play", "phone-late-delivery", "--from", "solve", "--autoplay", "1"]) == 2
+    assert main(["play", "phone-late-delivery", "--from", "solv"]) == 1
+    assert "no node 'solv' — did you mean 'solve'?" in capsys.readouterr().err
 
 
 def test_autoplay_takes_option_ids_and_a_seed(tmp_path, capsys):

@@ -53,6 +53,20 @@ def test_replay_too_many_choices(capsys):
     assert "ended after 3 choices; 4 were given" in capsys.readouterr().err
 
 
+def test_too_few_choices_exit_1_naming_the_next_decision(capsys):
+    assert main(["replay", "phone-late-delivery", "--choices", "1"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""  # no half-scored "100.0/100 불합격" to mistake for a result
+    assert "stop at node 'complaint' before an ending" in err
+    assert "1 apologise-ask, 2 excuse" in err
+
+
+def test_json_keeps_hangul_readable(capsys):
+    assert main(["replay", "phone-late-delivery", "--choices", "1,1,1,1,1", "--json"]) == 0
+    out = capsys.readouterr().out
+    assert "\\u" not in out and "감사합니다" in out
+
+
 BEST_IDS = "full-greeting,apologise-ask,confirm-cause,express,example1"
 
 

@@ -39,10 +39,22 @@ def test_graph_writes_dot_svg_and_png(tmp_path, capsys):
     for suffix in ("dot", "svg", "png"):
         assert main(["graph", "phone-late-delivery", "-o", str(tmp_path / f"g.{suffix}")]) == 0
     dot = (tmp_path / "g.dot").read_text(encoding="utf-8")
-    # options by id: the game shows them in a shuffled order, so a number would name a different one
-    assert '"ring" -> "complaint" [label="full-greeting,hello,name-only"];' in dot
+    assert '"ring" -> "complaint" [label="full-greeting; hello; name-only"];' in dot  # ids, as in play
     svg = (tmp_path / "g.svg").read_text(encoding="utf-8")
-    assert svg.count("<rect") == 1 + 12  # background + one box per node
+    assert svg.count('<rect class="node"') == 12  # one box per node
     image = pygame.image.load(str(tmp_path / "g.png"))
     assert image.get_width() > 500 and image.get_height() > 200
     assert main(["graph", "phone-late-delivery", "-o", str(tmp_path / "g.txt")]) == 2
+
+
+def test_new_points_the_schema_line_at_the_schema_from_where_the_file_goes(tmp_path):
+    from game.cli.scaffold import schema_reference
+    from game.scenario.library import BUILTIN_SCENARIOS
+
+    assert schema_reference(BUILTIN_SCENARIOS / "phone" / "new.yaml") == "../scenario.schema.json"
+    target = tmp_path / "deep" / "er" / "mine.yaml"
+    assert main(["new", "my-first", "--template", "phone", "-o", str(target)]) == 0
+    first = target.read_text(encoding="utf-8").splitlines()[0]
+    reference = first.removeprefix("# yaml-language-server: $schema=")
+    assert reference.startswith("../") and reference.endswith("scenarios/scenario.schema.json")
+    assert (target.parent / reference).resolve() == (BUILTIN_SCENARIOS / "scenario.schema.json").resolve()

@@ -50,3 +50,28 @@ def test_a_broken_test_file_exits_1_with_its_position(tmp_path, capsys):
 def test_no_tests_found_exits_1(tmp_path, capsys):
     assert main(["test", str(tmp_path)]) == 1
     assert "no transcript tests" in capsys.readouterr().err
+
+
+def test_the_tutorial_scenario_and_its_tests_behave_as_the_guide_shows(tmp_path, capsys):
+    import re
+
+    from game.scenario.library import PROJECT_ROOT
+
+    page = (PROJECT_ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", page, re.S)
+    scenario = blocks[0]
+    tests = next(b for b in blocks if b.startswith("cases:") and "kettle" not in b and "blame-use" in b)
+    (tmp_path / "kettle-call.yaml").write_text(scenario, encoding="utf-8")
+    (tmp_path / "kettle-call.test.yaml").write_text(tests, encoding="utf-8")
+    assert main(["test", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    shown = re.search(r"\$ eungdae test my-scenarios/\n(.*?)```", page, re.S).group(1)
+    assert out.replace(str(tmp_path), "my-scenarios") == shown
+    (tmp_path / "kettle-call.test.yaml").write_text(tests.replace("overall: 50 ", "overall: 45.9 "), "utf-8")
+    assert main(["test", str(tmp_path)]) == 0
+
+
+def test_a_scenario_without_tests_names_the_file_it_looked_for(tmp_path, capsys):
+    shutil.copy(SCENARIO, tmp_path / "call.yaml")
+    assert main(["test", str(tmp_path / "call.yaml")]) == 1
+    assert f"{tmp_path / 'call.test.yaml'}:1:1: error: E001 cannot read the file" in capsys.readouterr().err

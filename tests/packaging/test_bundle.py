@@ -171,10 +171,30 @@ def test_validate_points_at_the_trainers_mistake(trainee):
     assert trainee.run("validate", "fine.yaml").returncode == 0
 
 
-def test_the_game_window_starts(trainee):
-    done = trainee.run("--saves", str(trainee.base / "saves"), EUNGDAE_EXIT_AFTER_FIRST_FRAME="1")
+def test_the_html_report_carries_its_korean_font(trainee):
+    # runs after the play above: the class report of that saves folder, as a trainer makes it
+    page = trainee.base / "class.html"
+    done = trainee.run(
+        "report", "--all", "--format", "html", "-o", str(page), "--saves", str(trainee.base / "saves")
+    )
+    assert done.returncode == 0, done.stderr
+    html = page.read_text(encoding="utf-8")
+    assert "@font-face" in html
+    assert "data:font/woff;base64," in html
+    assert PROFILE in html
+
+
+def test_the_game_window_starts_and_keeps_progress_in_the_users_folders(trainee):
+    # no --saves and no EUNGDAE_SAVES: a frozen app writes nothing beside itself, so the user's folders
+    done = trainee.run(EUNGDAE_EXIT_AFTER_FIRST_FRAME="1")
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "ready"
+    where = trainee.run("where")
+    assert where.returncode == 0, where.stderr
+    folders = dict(line.split(": ", 1) for line in where.stdout.splitlines() if ": " in line)
+    saves = Path(folders["저장 폴더 (saves)"].split("  (")[0])
+    assert saves.is_relative_to(trainee.home), where.stdout
+    assert "frozen" in folders["이유 (why)"]
 
 
 def test_the_app_folder_is_unchanged_after_all_of_the_above(trainee):

@@ -20,4 +20,3 @@ def test_format_is_path_line_col_severity_code_message_hint():
     assert d.format() == "a.yaml:3:7: error: E202 next goes to 'x', which is not a node — did you mean 'y'?"
     w = Diagnostic("W401", "only one choice", "", Pos("a.yaml", 1, 1))
     assert w.format() == "a.yaml:1:1: warning: W401 only one choice"
-    assert w.format(as_error=True).startswith("a.yaml:1:1: error: W401")

@@ -105,6 +105,20 @@ def test_rubric_and_session_folders_are_not_scenarios():
     assert not [f for f in files if "/rubrics/" in f or "/sessions/" in f]
 
 
+def test_a_rubric_that_is_not_an_id_is_never_opened_as_a_path(tmp_path):
+    seed = (BUILTIN_SCENARIOS / "phone" / "late-delivery-call.yaml").read_text(encoding="utf-8")
+    folder = tmp_path / "mine"
+    (folder / "rubrics").mkdir(parents=True)
+    (folder / "call.yaml").write_text(
+        seed.replace("id: phone-late-delivery", "id: mine\nrubric: ../evil"), "utf-8"
+    )
+    # what "rubrics/../evil.yaml" would resolve to: opening it would report its own problems
+    (folder / "evil.yaml").write_text("not: [a rubric\n", encoding="utf-8")
+    library = load_library([str(folder / "call.yaml")])
+    assert not any("evil.yaml" in d.pos.path for d in library.diagnostics)
+    assert [d.code for d in library.errors] == ["E106"]
+
+
 def test_every_customer_has_an_age_a_gender_and_a_look_of_their_own():
     """19 customers, 19 different people: the 30s mother with her child is not the elderly visitor."""
     from game.scenario.appearance import appearance

@@ -1,7 +1,8 @@
 """One row per attempt, for a spreadsheet: scores, choices and times, with Korean titles intact.
 
 Written as UTF-8 with a byte-order mark because Excel (the tool trainers open it with) reads a CSV
-without one in the system code page, and Korean turns to mojibake on a Korean Windows PC.
+without one in the system code page, and Korean turns to mojibake on a Korean Windows PC. Text a trainee
+or trainer typed (a profile name, a title) is written so a spreadsheet shows it instead of running it.
 """
 
 from __future__ import annotations
@@ -10,6 +11,20 @@ import csv
 import io
 
 from game.progress.reports.figures import Figures
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(text: object) -> str:
+    """Text that Excel, LibreOffice and Sheets show as text: a leading = + - @ would make a formula
+    (``=HYPERLINK(...)`` as a profile name), so such a cell gets a leading apostrophe, which they hide."""
+    value = "" if text is None else str(text)
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def uncell(value: str) -> str:
+    """The text a ``cell`` was made from (for files that come back, such as edited line exports)."""
+    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_STARTS) else value
 
 
 def option_path(result: dict) -> list[str]:
@@ -62,15 +77,15 @@ def render(figures: Figures) -> str:
         a, r = entry.attempt, entry.result
         writer.writerow(
             [
-                entry.profile,
-                a["id"],
-                a["scenario"],
-                labels.scenarios.get(a["scenario"], a.get("title", "")),
-                a["mode"],
-                a.get("onboarding") or "",
+                cell(entry.profile),
+                cell(a["id"]),
+                cell(a["scenario"]),
+                cell(labels.scenarios.get(a["scenario"], a.get("title", ""))),
+                cell(a["mode"]),
+                cell(a.get("onboarding") or ""),
                 a["started_at"],
                 a["finished_at"],
-                r.get("ending") or "",
+                cell(r.get("ending") or ""),
                 r.get("resolved", ""),
                 r["passed"],
                 _num(r.get("pass_mark")),
@@ -81,7 +96,7 @@ def render(figures: Figures) -> str:
                 r.get("handle_seconds", ""),
                 " ".join(option_path(r)),
                 " ".join(f"{s:g}" for s in r.get("seconds", [])),
-                " ".join(r.get("blockers", [])),
+                cell(" ".join(r.get("blockers", []))),
             ]
         )
     return "\ufeff" + buffer.getvalue()

@@ -11,7 +11,13 @@ late, which costs Speed and mood.
 
 While a phone scenario's ``phone_ringing`` node waits, the desk phone rings (``ctx.effects``); the ring
 stops when the trainee answers, pauses or leaves. F5 reloads the scenario files (``Context.reload``)
-and restarts this scenario from its start, or goes back to select when it is gone or has errors.
+and keeps the trainer where they were: the decisions made so far are replayed on the new version, and
+if they no longer lead to the same node the play starts afresh at that node (from the scenario's start
+only when the node is gone); with errors or the scenario gone it goes back to select.
+
+``start`` (``eungdae play ID --from NODE``) begins at a node instead of the scenario's start, for a
+trainer trying one part; such a play is not recorded as an attempt, since its score covers only a part.
+F12 toggles the inspector: the node id, mood, flags, complaint steps and the running scores.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from typing import Any
 import pygame
 
 from game.engine.scoring import Decision
-from game.engine.session import Decided, NodeEntered, Session
+from game.engine.session import Decided, NodeEntered, Session, SessionError
 from game.scenario.appearance import Appearance, appearance
 from game.scenario.model import Choice, Node, Scenario, SpokenLine
 from game.scenario.rubric import Rubric
@@ -102,6 +108,23 @@ class LogEntry:
     decisions: int  # how many decisions had been made when it was said (undo trims by this)
 
 
+def keep_place(session: Session, scenario: Scenario, rubric: Rubric) -> dict[str, Any] | None:
+    """A saved play that puts the trainer back where they were on a reloaded scenario: the same
+    decisions replayed if they still lead to the same node, else a fresh start at that node, else
+    ``None`` (the node is gone: from the start)."""
+    here = session.node.id
+    if here not in scenario.nodes:
+        return None
+    saved = session.to_json()
+    try:
+        replayed = Session.from_json(saved, scenario, rubric, clock=lambda: 0.0)
+    except SessionError:
+        replayed = None
+    if replayed is not None and replayed.node.id == here:
+        return saved
+    return {**saved, "actions": [], "node": here, "start": here}
+
+
 class PlayScene(Scene):
     name = "play"
 
@@ -111,6 +134,7 @@ class PlayScene(Scene):
         scenario: Scenario,
         rubric: Rubric,
         saved: dict[str, Any] | None = None,
+        start: str | None = None,
         seed: int | None = None,
     ) -> None:
         """``seed`` keeps an attempt's option order across F5; a new attempt draws its own."""
@@ -133,6 +157,7 @@ class PlayScene(Scene):
                 clock=self.clock,
                 history=history,
                 pass_mark=ctx.pass_mark_for(scenario),
+                start=start,
                 seed=seed if seed is not None else ctx.seed_for_attempt(),
             )
         self.mode = self.session.mode
@@ -142,6 +167,7 @@ class PlayScene(Scene):
         self.connected_at: float | None = None
         self.backlog: list[LogEntry] = []
         self.show_backlog = False
+        self.show_inspector = False
         self.backlog_scroll = 0
         self.pending_reaction = ""
         self.pending_reaction_line: SpokenLine | None = None  # exam mode: heard before the next node
@@ -250,6 +276,9 @@ class PlayScene(Scene):
             return
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F5:
             self.reload()
+            return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F12:
+            self.show_inspector = not self.show_inspector
             return
         if self.show_backlog:
             self._backlog_event(event)
@@ -400,7 +429,9 @@ class PlayScene(Scene):
     def finish(self) -> None:
         """Store the attempt and show the debrief."""
         result = self.session.result()
-        if self.ctx.profile:
+        if self.session.start:
+            self.ctx.notify(self.ctx.t("play.partial_not_recorded", node=self.session.start))
+        elif self.ctx.profile:
             try:
                 self.ctx.progress.record_attempt(self.ctx.profile, self.session, result)
             except PROGRESS_ERRORS as exc:
@@ -416,23 +447,31 @@ class PlayScene(Scene):
         self.emit(Replace(SceneKind.DEBRIEF, debrief))
 
     def restart(
-        self, scenario: Scenario | None = None, rubric: Rubric | None = None, keep_order: bool = False
+        self,
+        scenario: Scenario | None = None,
+        rubric: Rubric | None = None,
+        saved: dict | None = None,
+        keep_order: bool = False,
     ) -> None:
-        """Start this scenario again (or its reloaded version) from the beginning: a new attempt with
-        a new option order, or (``keep_order``, after F5) the same attempt's order on the new files."""
+        """Start this scenario again (or its reloaded version): from the beginning, or from ``saved``; a
+        new attempt with a new option order, or (``keep_order``, after F5) the same attempt's order."""
         if self.ctx.profile:
             try:
                 self.ctx.progress.discard_autosave(self.ctx.profile)
             except PROGRESS_ERRORS as exc:
                 self.ctx.notify(str(exc))
         self._hush()
-        again = {"scenario": scenario or self.scenario, "rubric": rubric or self.rubric}
+        again: dict[str, Any] = {"scenario": scenario or self.scenario, "rubric": rubric or self.rubric}
+        if saved is not None:
+            again["saved"] = saved
+        elif self.session.start:
+            again["start"] = self.session.start
         if keep_order:
             again["seed"] = self.session.seed
         self.emit(Replace(SceneKind.PLAY, again))
 
     def reload(self) -> None:
-        """F5: the scenario files again. The current play restarts on the new version of its scenario;
+        """F5: the scenario files again, and the trainer kept where they were (see the module doc);
         with errors in its file, or with it gone, the trainer is taken back to select."""
         errors = self.ctx.reload()
         if errors:
@@ -448,7 +487,8 @@ class PlayScene(Scene):
             self._hush()
             self.emit(Reset(SceneKind.SELECT))
             return
-        self.restart(scenario, self.ctx.library.rubric_for(scenario), keep_order=True)
+        rubric = self.ctx.library.rubric_for(scenario)
+        self.restart(scenario, rubric, keep_place(self.session, scenario, rubric), keep_order=True)
         self.ctx.notify(self.ctx.t("reload.done", n=len(self.ctx.library.scenarios)))
 
     def _hush(self) -> None:
@@ -558,6 +598,38 @@ class PlayScene(Scene):
         if self.show_backlog:
             self.veil.draw(surface, self.ctx.theme.shade)
             self._draw_backlog(surface)
+        if self.show_inspector:
+            self._draw_inspector(surface)
+
+    def inspector_lines(self) -> list[str]:
+        """What F12 shows a trainer: where the play is and what the engine holds (ids, as in the YAML)."""
+        session, rubric = self.session, self.rubric
+        state = session.state
+        result = session.result()
+        lines = [
+            f"node: {session.node.id}" + (f"  (from {session.start})" if session.start else ""),
+            f"mood: {state.mood:+d} ({session.emotion})",
+            f"flags: {', '.join(sorted(state.flags)) or '-'}",
+            f"steps: {', '.join(state.steps_done) or '-'}",
+            f"overall: {result.overall:.1f} · decisions: {len(session.decisions)}",
+        ]
+        scores = [
+            f"{dim}: {'-' if value is None else f'{value:.0f}'}"
+            for dim in rubric.dimensions
+            for value in [result.dimensions.get(dim)]
+        ]
+        lines += [" · ".join(scores[i : i + 4]) for i in range(0, len(scores), 4)]
+        return lines
+
+    def _draw_inspector(self, surface: pygame.Surface) -> None:
+        ctx, th = self.ctx, self.ctx.theme
+        lines = self.inspector_lines()
+        rect = (STAGE[0] + 8, STAGE[1] + 56, STAGE[2] - 16, 24 + 22 * len(lines))
+        draw_panel(ctx, surface, rect, th.panel, th.accent, radius=8)
+        for i, line in enumerate(lines):
+            draw_text(
+                ctx, surface, line, (rect[0] + 12, rect[1] + 12 + 22 * i, rect[2] - 24, 22), 15, th.text
+            )
 
     def _frame_cache(self, surface: pygame.Surface) -> pygame.Surface:
         """The base layer with the stage, the dialogue and the meters painted on, each layer repainted

@@ -3,7 +3,7 @@ import io
 
 from game.progress.reports import csv as csv_report
 from game.progress.reports.figures import compute, select
-from tests.progress.helpers import ARGUE, LIBRARY, small_class
+from tests.progress.helpers import ARGUE, BEST, LIBRARY, record, small_class, store_at
 
 
 def test_one_row_per_attempt_readable_by_excel(tmp_path):
@@ -19,3 +19,15 @@ def test_one_row_per_attempt_readable_by_excel(tmp_path):
     assert ARGUE == [1, 4, 3] and argue["path"] == "full-greeting argue defend"
     assert argue["title"] == "배송이 늦어진 고객의 항의 전화"
     assert rows[3]["fw:3S"] == "97.8" and rows[3]["dim:habit"] != ""
+
+
+def test_a_profile_named_like_a_formula_lands_as_text(tmp_path):
+    store = store_at(tmp_path)
+    for name in ('=HYPERLINK("http://evil.example","보기")', "+82", "-1+1", "@SUM(A1)"):
+        record(store, name, BEST)
+    text = csv_report.render(compute(select(store.all_attempts()), LIBRARY, "전체"))
+    profiles = sorted(r["profile"] for r in csv.DictReader(io.StringIO(text[1:])))
+    # a leading apostrophe: the spreadsheet shows the text and runs nothing
+    assert profiles == ["'+82", "'-1+1", '\'=HYPERLINK("http://evil.example","보기")', "'@SUM(A1)"]
+    assert csv_report.uncell(profiles[2]) == '=HYPERLINK("http://evil.example","보기")'
+    assert csv_report.cell("김하늘") == "김하늘" and csv_report.uncell("'김") == "'김"

@@ -18,6 +18,7 @@ from tests.ui.helpers import (
     centre,
     click,
     colours,
+    library,
     make_app,
     onboarding,
     play_scene,
@@ -282,11 +283,11 @@ def _from_folder(tmp_path, **app_options):
     return path, app, scene
 
 
-def test_f5_restarts_the_play_on_the_edited_scenario(tmp_path):
+def test_f5_keeps_the_trainee_at_the_same_node_on_the_edited_scenario(tmp_path):
     path, app, scene = _from_folder(tmp_path)
     press(app, pygame.K_1)
     press(app, pygame.K_RETURN)
-    assert scene.session.decisions
+    assert scene.session.node.id == "complaint"
     text = path.read_text(encoding="utf-8")
     path.write_text(
         text.replace("주문한 지 일주일이 넘었는데", "주문한 지 열흘이 넘었는데"), encoding="utf-8"
@@ -294,8 +295,69 @@ def test_f5_restarts_the_play_on_the_edited_scenario(tmp_path):
     press(app, pygame.K_F5)
     fresh = app.stack.top
     assert isinstance(fresh, PlayScene) and fresh is not scene
-    assert not fresh.session.decisions and fresh.session.node.id == "ring"
+    assert fresh.session.node.id == "complaint" and len(fresh.session.decisions) == 1  # replayed
+    assert fresh.session.start is None
     assert "열흘" in fresh.scenario.nodes["complaint"].customer
+
+
+def test_f5_starts_at_the_node_when_the_old_path_no_longer_leads_there(tmp_path):
+    path, app, scene = _from_folder(tmp_path)
+    for key in (pygame.K_1, pygame.K_RETURN, pygame.K_1, pygame.K_RETURN):  # greet, apologise
+        press(app, key)
+    assert scene.session.node.id == "listen"
+    text = path.read_text(encoding="utf-8")
+    head, tail = text.split("      - id: apologise-ask", 1)
+    path.write_text(
+        head + "      - id: apologise-ask" + tail.replace("next: listen", "next: angrier", 1), "utf-8"
+    )
+    press(app, pygame.K_F5)
+    fresh = app.stack.top
+    assert fresh.session.node.id == "listen" and fresh.session.start == "listen"
+    assert fresh.session.decisions == []
+
+
+def test_f5_starts_over_when_the_node_is_gone(tmp_path):
+    path, app, _scene = _from_folder(tmp_path)
+    press(app, pygame.K_1)
+    press(app, pygame.K_RETURN)
+    text = path.read_text(encoding="utf-8").replace("complaint", "complaint2")
+    path.write_text(text, encoding="utf-8")
+    press(app, pygame.K_F5)
+    fresh = app.stack.top
+    assert fresh.session.node.id == "ring" and fresh.session.decisions == []
+
+
+def test_a_play_from_a_node_starts_there_and_is_not_recorded():
+    app = make_app()
+    found = scenario()
+    scene = PlayScene(app.ctx, found, library().rubric_for(found), start="doubtful")
+    app.start(scene)
+    app.step(0.0)
+    assert scene.session.node.id == "doubtful" and scene.session.start == "doubtful"
+    scene.choose(1)
+    assert scene.session.finished
+    scene.finish()
+    assert "기록에 남기지 않았습니다" in " ".join(app.ctx.notices)
+    assert app.ctx.progress.recorded == []  # a part's score is not an attempt
+
+
+def test_f12_shows_node_mood_flags_and_running_scores():
+    app = make_app()
+    scene = play_scene(app)
+    stage = (16, 64, 544, 356)
+    hidden = region(app, stage)
+    press(app, pygame.K_F12)
+    assert scene.show_inspector
+    lines = scene.inspector_lines()
+    assert lines[0] == "node: ring" and lines[1].startswith("mood: -2")
+    assert any("speed: -" in line for line in lines)  # nothing scored yet
+    assert region(app, stage) != hidden
+    press(app, pygame.K_1)
+    press(app, pygame.K_RETURN)
+    lines = scene.inspector_lines()
+    assert lines[0] == "node: complaint" and any("speed: 100" in line for line in lines)
+    press(app, pygame.K_F12)
+    assert not scene.show_inspector
 
 
 def test_f5_with_errors_in_the_played_file_goes_back_to_select_and_shows_them(tmp_path):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from game.authoring.lint import lint_scenario
 from game.scenario.library import load_one
-from game.scenario.lint import lint_scenario
 
 STORY = """\
 id: lengths
