@@ -45,15 +45,24 @@ def process_tokenizer() -> Tokenizer:
         _stop(child)
         raise RuntimeError(problem[-1] if problem else f"the analyser helper said {first!r}")
     lock = threading.Lock()
+    in_process: list[Tokenizer] = []
 
     def tokenize(text: str) -> list[Morph]:
+        """One round trip to the helper; should it die (killed, out of memory), the play goes on with
+        Kiwi loaded in this process instead: one stall of about a second, never a lost reply."""
         with lock:
-            child.stdin.write(json.dumps(text, ensure_ascii=False) + "\n")  # type: ignore[union-attr]
-            child.stdin.flush()  # type: ignore[union-attr]
-            line = child.stdout.readline()  # type: ignore[union-attr]
-        if not line:
-            raise RuntimeError("the analyser helper stopped")
-        return [Morph(*item) for item in json.loads(line)]
+            if not in_process:
+                try:
+                    child.stdin.write(json.dumps(text, ensure_ascii=False) + "\n")  # type: ignore[union-attr]
+                    child.stdin.flush()  # type: ignore[union-attr]
+                    line = child.stdout.readline()  # type: ignore[union-attr]
+                except (OSError, ValueError):  # a broken pipe, or a pipe already closed
+                    line = ""
+                if line:
+                    return [Morph(*item) for item in json.loads(line)]
+                _stop(child)
+                in_process.append(kiwi_tokenizer())
+            return in_process[0](text)
 
     return tokenize
 
