@@ -18,7 +18,7 @@ import re
 from collections import deque
 from dataclasses import dataclass, field
 
-from game.engine.session import NodeEntered, Session
+from game.engine.session import NodeEntered, play
 from game.scenario.graph import successors
 from game.scenario.model import Condition, Node, Scenario
 from game.scenario.rubric import Rubric
@@ -147,19 +147,13 @@ def best_route(scenario: Scenario, rubric: Rubric) -> list[str]:
     """The nodes the best path (the best option at every decision, on time) passes, in order."""
     from game.engine.analysis import best_path
 
-    route: list[str] = []
-    session = Session(scenario, rubric, clock=lambda: 0.0)
-    route.append(session.node.id)
-    session.subscribe(lambda event: route.append(event.node.id) if isinstance(event, NodeEntered) else None)
-    for number in best_path(scenario, rubric).choices:
-        while session.needs_advance:
-            session.advance()
-        if session.node.typed is not None:
-            session.answer(session.node.typed.examples[number - 1], 0.0)
-        else:
-            session.choose(number, 0.0)
-    while session.needs_advance:
-        session.advance()
+    route = [scenario.start]
+    play(
+        scenario,
+        rubric,
+        list(best_path(scenario, rubric).choices),
+        listener=lambda event: route.append(event.node.id) if isinstance(event, NodeEntered) else None,
+    )
     return route
 
 

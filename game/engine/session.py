@@ -503,13 +503,17 @@ def play(
     seconds: list[float] | None = None,
     history: HabitHistory | None = None,
     seed: int | None = None,
+    listener: Listener | None = None,
 ) -> Session:
     """Replay a path (passages advance by themselves); seconds default to 0.
 
     Each step is a number as displayed under ``seed`` (None: the authored order) or an option id. At a
-    typed-reply node, number k (or ``example<k>``) types the author's k-th example answer.
+    typed-reply node, number k (or ``example<k>``) types the author's k-th example answer. A
+    ``listener`` hears every event after the start node is entered (the graph traces the best route).
     """
     session = Session(scenario, rubric, clock=lambda: 0.0, history=history, seed=seed)
+    if listener is not None:
+        session.subscribe(listener)
     times = list(seconds or [])
     for index, step in enumerate(choices):
         while session.needs_advance:

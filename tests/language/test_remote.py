@@ -34,10 +34,11 @@ def _helpers() -> list[int]:
 def test_the_helper_answers_as_kiwi_does_and_a_killed_helper_loses_no_reply():
     sentence = "주문하신 커피 나왔습니다. 뜨거우니 조심하세요."
     expected = kiwi_tokenizer()(sentence)
+    before = set(_helpers())  # the game's own helper, if an earlier test started one
     tokenize = process_tokenizer()
     assert tokenize(sentence) == expected
-    helpers = _helpers()
-    assert len(helpers) == 1
-    os.kill(helpers[0], signal.SIGKILL)
+    ours = set(_helpers()) - before
+    assert len(ours) == 1
+    os.kill(ours.pop(), signal.SIGKILL)
     assert tokenize(sentence) == expected  # carried on in process
     assert tokenize("네, 알겠습니다.") == kiwi_tokenizer()("네, 알겠습니다.")
