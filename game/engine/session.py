@@ -353,8 +353,11 @@ class Session:
         A late answer always says so, even when the words themselves followed the same principle
         ("바로 확인해 드리겠습니다" said after the limit): otherwise the trainee sees a miss and no reason.
         When the late words were the best ones (``right``), it says they were right but late.
+        Where the author wrote feedback for the option, it replaces the principle's general explanation:
+        the author's words fit the moment, and the general text beside them often does not.
         """
-        lines = [choice.feedback] if choice is not None and choice.feedback else []
+        authored = choice is not None and bool(choice.feedback)
+        lines = [choice.feedback] if authored else []
         seen: set[tuple[str, bool]] = set()
         for citation in chosen.citations:
             principle = self.rubric.principles[citation.principle]
@@ -374,7 +377,7 @@ class Session:
                     lines.append(f"[{principle.title}] {rule.feedback}")
                     continue
             explanation = principle.explanation(self.scenario.customer.type)
-            if not citation.followed and explanation:
+            if not citation.followed and explanation and not authored:
                 lines.append(f"[{principle.title}] {explanation}")
         return lines
 

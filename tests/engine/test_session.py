@@ -221,3 +221,37 @@ nodes:
     decision = play(scenario, rubric, [2]).result().decisions[0]
     expected = rubric.principles["type_fit"].explain_for["quiet"]
     assert f"[고객 유형에 맞춘 응대] {expected}" in decision.feedback
+
+
+def test_the_authors_feedback_replaces_the_principles_general_explanation(tmp_path: Path) -> None:
+    story = """
+id: two-mistakes
+title: 두 가지 실수
+category: face_to_face
+customer: {name: 손님}
+start: ask
+nodes:
+  ask:
+    customer: 총지배인을 잘 알아요.
+    choices:
+      - say: 그러시군요. 오신 것을 꼭 전해 드리겠습니다.
+        follows: [courtesy]
+        next: done
+      - say: 아셔도 준비 시간은 같습니다.
+        breaks: [no_argument]
+        feedback: 아는 이름을 꺼내는 것은 대접받고 싶다는 말입니다. 이름을 받아 주세요.
+        next: done
+      - say: 그래서요?
+        breaks: [no_argument]
+        next: done
+  done:
+    ending: {outcome: satisfied}
+"""
+    path = tmp_path / "two.yaml"
+    path.write_text(story, encoding="utf-8")
+    scenario, rubric = load_one(str(path))
+    general = f"[{rubric.principles['no_argument'].title}] {rubric.principles['no_argument'].explanation(None)}"
+    annotated = play(scenario, rubric, [2]).result().decisions[0].feedback
+    assert annotated == ["아는 이름을 꺼내는 것은 대접받고 싶다는 말입니다. 이름을 받아 주세요."]
+    bare = play(scenario, rubric, [3]).result().decisions[0].feedback
+    assert general in bare
