@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -250,7 +251,9 @@ nodes:
     path = tmp_path / "two.yaml"
     path.write_text(story, encoding="utf-8")
     scenario, rubric = load_one(str(path))
-    general = f"[{rubric.principles['no_argument'].title}] {rubric.principles['no_argument'].explanation(None)}"
+    general = (
+        f"[{rubric.principles['no_argument'].title}] {rubric.principles['no_argument'].explanation(None)}"
+    )
     annotated = play(scenario, rubric, [2]).result().decisions[0].feedback
     assert annotated == ["아는 이름을 꺼내는 것은 대접받고 싶다는 말입니다. 이름을 받아 주세요."]
     bare = play(scenario, rubric, [3]).result().decisions[0].feedback
