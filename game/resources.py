@@ -20,3 +20,10 @@ ASSETS = ROOT / "assets"
 FONTS = ASSETS / "fonts"
 SHIPPED_VOICES = ASSETS / "voices"
 TEMPLATES = ROOT / "game" / "templates"
+
+
+def with_builtin(extra: list[str] | None) -> list[str] | None:
+    """Paths that add a trainer's files and folders to the built-in library (``--scenarios``): theirs
+    first, so a copy of a built-in scenario under the same id is the one played. Here, not beside the
+    loader, so the game's start can name the library without importing the loader (first_frame)."""
+    return [*extra, str(SCENARIOS)] if extra else None

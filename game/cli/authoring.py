@@ -10,8 +10,9 @@ from game.authoring.lint import lint_scenario
 from game.cli.output import write_output
 from game.engine.analysis import analyze
 from game.engine.coverage import coverage_table, uncovered
+from game.resources import with_builtin
 from game.scenario.diagnostics import Diagnostic
-from game.scenario.library import Library, load_library, rubric_key, with_builtin
+from game.scenario.library import Library, load_library, rubric_key
 from game.scenario.model import Pos, Scenario
 from game.scenario.schema import schema_json
 from game.voice.build import AudioProblem, audio_diagnostics, take_problems

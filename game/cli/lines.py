@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 from game.authoring.lines import apply_edits, export_csv, plan_import, write_files
-from game.scenario.library import load_library, with_builtin
+from game.resources import with_builtin
+from game.scenario.library import load_library
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -221,7 +221,7 @@ def cmd_play(args: argparse.Namespace) -> int:
         print(f"error: --from: {why}", file=sys.stderr)
         return 2
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    from game.scenario.library import with_builtin
+    from game.resources import with_builtin
 
     play_file = args.scenario if args.scenario and is_scenario_file(args.scenario) else None
     args.scenarios = with_builtin([*(args.scenarios or []), *([play_file] if play_file else [])])

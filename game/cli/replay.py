@@ -14,8 +14,9 @@ from game.authoring.transcripts import next_decision
 from game.cli.arguments import ids, numbers
 from game.engine.scoring import Result
 from game.engine.session import SessionError, play
+from game.resources import with_builtin
 from game.scenario.diagnostics import ScenarioError
-from game.scenario.library import load_one, with_builtin
+from game.scenario.library import load_one
 from game.scenario.rubric import Rubric
 
 

@@ -26,7 +26,8 @@ from game.progress.xapi import config as lrs_config
 from game.progress.xapi import statements as xs
 from game.progress.xapi.outbox import Outbox
 from game.progress.xapi.push import DEFAULT_DEADLINE, EndpointError, Lrs, check_endpoint
-from game.scenario.library import load_library, with_builtin
+from game.resources import with_builtin
+from game.scenario.library import load_library
 
 
 def saves_dir(option: str | None) -> Path:

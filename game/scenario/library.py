@@ -90,12 +90,6 @@ def _display(path: str) -> str:
     return path if relative.startswith("..") else relative
 
 
-def with_builtin(extra: list[str] | None) -> list[str] | None:
-    """Paths that add a trainer's files and folders to the built-in library (``--scenarios``): theirs
-    first, so a copy of a built-in scenario under the same id is the one played."""
-    return [*extra, str(BUILTIN_SCENARIOS)] if extra else None
-
-
 def _builtin(file: str) -> bool:
     return Path(file).resolve().is_relative_to(BUILTIN_SCENARIOS)
 

@@ -119,6 +119,7 @@ def test_the_plain_start_reports_a_broken_library_when_it_has_loaded(tmp_path, m
     monkeypatch.setenv("EUNGDAE_SAVES", str(tmp_path / "saves"))
     # --scenarios adds to the built-in library: without one, the broken folder is all there is
     monkeypatch.setattr("game.scenario.library.BUILTIN_SCENARIOS", tmp_path / "no-builtin")
+    monkeypatch.setattr("game.resources.SCENARIOS", tmp_path / "no-builtin")
     assert main(["--scenarios", str(scenarios)]) == 1  # the title screen opens, then closes
     err = capsys.readouterr().err
     assert f"{bad}:3:1: error: E002 YAML syntax" in err
@@ -169,7 +170,8 @@ def test_a_copy_under_a_builtin_id_is_the_one_played(tmp_path, capsys):
         "title: 배송이 늦어진 고객의 항의 전화", "title: 내 사본", 1
     )
     path.write_text(text, encoding="utf-8")
-    from game.scenario.library import load_library, with_builtin
+    from game.resources import with_builtin
+    from game.scenario.library import load_library
 
     library = load_library(with_builtin([str(tmp_path)]))
     assert library.errors == []

@@ -33,6 +33,7 @@ from game.scenario.appearance import Appearance, appearance
 from game.scenario.model import Choice, Node, Scenario, SpokenLine
 from game.scenario.rubric import Rubric
 from game.ui import art
+from game.ui.canvas import CANVASES
 from game.ui.context import PROGRESS_ERRORS, Context
 from game.ui.faces import EXPRESSIONS, FACES
 from game.ui.layout import Rect, contains
@@ -180,7 +181,8 @@ class PlayScene(Scene):
         self._base: pygame.Surface | None = None
         self._base_key_now: tuple | None = None
         self._frame: pygame.Surface | None = None  # the base with the moving layers painted on
-        self._frame_base: pygame.Surface | None = None
+        self._frame_of: int = -1  # which painting of the base the frame was made from
+        self._base_paintings = 0
         self._layer_keys: dict[str, tuple] = {}
         self._quiet = False
         self._marks: list[int] = []  # backlog length when each decision was made, for undo
@@ -562,6 +564,8 @@ class PlayScene(Scene):
         self.ctx.effects.stop_ring()
         if self.input.active:
             self.input.deactivate()
+        CANVASES.give(self._base, self._frame)  # the next play scene paints on them
+        self._base = self._frame = None
 
     # -- what the screen shows (pure reads) ---------------------------------------------------------
 
@@ -640,9 +644,12 @@ class PlayScene(Scene):
         (benchmarks/ui.py frame_p99, target 2); most frames now cost one blit of this surface.
         """
         base = self._base_layer(surface)
-        if self._frame is None or self._frame.get_size() != base.get_size() or self._frame_base is not base:
-            self._frame = base.copy()
-            self._frame_base = base
+        if self._frame is None or self._frame.get_size() != base.get_size():
+            CANVASES.give(self._frame)
+            self._frame, self._frame_of = CANVASES.take(surface), -1
+        if self._frame_of != self._base_paintings:
+            self._frame.blit(base, (0, 0))
+            self._frame_of = self._base_paintings
             self._layer_keys = {}
         layers = (
             ("stage", self.areas.stage, self._stage_key(), self._draw_stage),
@@ -722,10 +729,13 @@ class PlayScene(Scene):
         option buttons are painted once here and blitted in one go.
         """
         key = self._base_key(surface)
-        if self._base is None or self._base_key_now != key:
-            base = pygame.Surface(surface.get_size(), 0, surface)
-            self._paint_base(base)
-            self._base, self._base_key_now = base, key
+        if self._base is None or self._base.get_size() != surface.get_size():
+            CANVASES.give(self._base)
+            self._base, self._base_key_now = CANVASES.take(surface), None
+        if self._base_key_now != key:
+            self._paint_base(self._base)  # repainted in place: a fresh surface would page-fault
+            self._base_key_now = key
+            self._base_paintings += 1
         return self._base
 
     def _paint_base(self, surface: pygame.Surface) -> None:
