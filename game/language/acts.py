@@ -27,8 +27,19 @@ def _span(text: str, morphs: Sequence[Morph], i: int, j: int, kind: str, detail:
     return Finding(kind, start, end, text[start:end], detail)
 
 
+_last_seg: tuple[list[Morph] | None, int, int, list[Morph]] = (None, 0, 0, [])
+
+
 def _seg(morphs: list[Morph], s: Sentence) -> list[Morph]:
-    return morphs[s.first : s.last]
+    """The sentence's morphemes. Every act asks for the same sentence in turn, so the last slice is
+    handed out again: the pattern matcher then knows it (see ``patterns._forms_in``). One tuple
+    swapped whole, so threads are safe; callers never change the list."""
+    global _last_seg
+    cached = _last_seg
+    if cached[0] is not morphs or cached[1] != s.first or cached[2] != s.last:
+        cached = (morphs, s.first, s.last, morphs[s.first : s.last])
+        _last_seg = cached
+    return cached[3]
 
 
 def _first(seg: list[Morph], patterns: Sequence[Pattern]) -> tuple[int, int] | None:

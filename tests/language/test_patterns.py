@@ -37,3 +37,14 @@ def test_anchors_hold_against_the_whole_reply():
 def test_a_pattern_that_cannot_be_read_says_how_to_fix_it(bad):
     with pytest.raises(PatternError):
         compile_pattern(bad)
+
+
+def test_a_sentence_without_a_required_form_is_skipped_and_a_changed_one_is_seen_again() -> None:
+    from game.language.morphs import Morph
+    from game.language.patterns import compile_pattern
+
+    pattern = compile_pattern("죄송/XR 하/XSA")
+    words = [Morph("네", "IC", 0, 1)]
+    assert not pattern.possible(words) and pattern.find_all(words) == []
+    words += [Morph("죄송", "XR", 2, 4), Morph("하", "XSA", 4, 5)]  # the same list, grown
+    assert pattern.possible(words) and pattern.find_all(words) == [(1, 3)]
