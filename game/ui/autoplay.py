@@ -77,6 +77,9 @@ class Autoplay:
 
     def _play(self, scene: PlayScene) -> None:
         session = scene.session
+        if scene.judging is not None:
+            scene.judging.wait(30)  # the typed reply is being analysed; the next frame answers it
+            return
         if not scene.typewriter.done:
             key(pygame.K_SPACE)
             return

@@ -111,6 +111,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "분석 준비 중… 잠시 후 제출할 수 있습니다",
         "Preparing the analyser… you can submit in a moment",
     ),
+    "play.judging": ("판정 중… 고객이 답을 듣고 있습니다", "Judging your reply…"),
     "play.analyser_failed": (
         "한국어 분석기를 불러오지 못해 직접 입력 대신 아래 선택지로 답합니다",
         "The Korean analyser could not load: answer with the options below instead",

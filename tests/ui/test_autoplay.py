@@ -34,6 +34,6 @@ def test_screenshots_are_named_in_order(tmp_path):
 
 
 def test_exam_mode_passes_no_coaching(tmp_path):
-    auto, result = drive("f2f-five-stage-reception", [1] * 6, mode="exam", shots=tmp_path)
+    auto, result = drive("f2f-five-stage-reception", [1] * 7, mode="exam", shots=tmp_path)
     assert not any("coaching" in p.name for p in auto.shots)
     assert result.passed

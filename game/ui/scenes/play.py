@@ -36,6 +36,7 @@ from game.ui import art
 from game.ui.canvas import CANVASES
 from game.ui.context import PROGRESS_ERRORS, Context
 from game.ui.faces import EXPRESSIONS, FACES
+from game.ui.judging import Judging
 from game.ui.layout import Rect, contains
 from game.ui.scene import Scene
 from game.ui.transitions import RELOAD, RESTART, UNDO, Push, Replace, Reset, SceneKind
@@ -177,6 +178,7 @@ class PlayScene(Scene):
         self.menu = Menu([])
         self.input = TextInput((16, 512, 1248, 60), placeholder=ctx.t("play.typed_hint"))
         self.last_decision: Decision | None = None
+        self.judging: Judging | None = None  # a typed reply being analysed off the frame loop
         self.veil = Veil()
         self._base: pygame.Surface | None = None
         self._base_key_now: tuple | None = None
@@ -324,11 +326,15 @@ class PlayScene(Scene):
 
     def _typed_event(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            if self.judging is not None:
+                return True  # already judging this reply
             if self.input.text.strip() and not self.input.composition and not self.analyser_loading:
-                self._answer(self.input.text.strip())
+                self._submit(self.input.text.strip())
             else:
                 self.typewriter.skip()
             return True
+        if self.judging is not None:
+            return event.type in (pygame.KEYDOWN, pygame.TEXTINPUT, pygame.TEXTEDITING)  # the reply is sent
         if event.type == pygame.KEYDOWN and event.key not in (pygame.K_BACKSPACE,):
             return event.unicode.isprintable() and event.unicode != ""
         return self.input.process_event(event)
@@ -369,13 +375,19 @@ class PlayScene(Scene):
         decision = self.session.choose(number)
         self._after_decision(node, choice, decision)
 
-    def _answer(self, text: str) -> None:
+    def _submit(self, text: str) -> None:
+        """Enter on a typed reply: analysed off the frame loop (``Judging``), answered in ``update``."""
+        typed = self.session.node.typed
+        examples = typed.examples if typed is not None else ()
+        self.judging = Judging(self.session.analyser, text, examples, self.session.waited())
+
+    def _answer(self, text: str, seconds: float | None = None) -> None:
         node = self.session.node
         self.ctx.speech.stop()
         self.ctx.effects.click()
         self.input.deactivate()
         self._log_reply(text, "")
-        decision = self.session.answer(text)
+        decision = self.session.answer(text, seconds)
         self._after_decision(node, None, decision)
 
     def _log_reply(self, said: str, reaction: str) -> None:
@@ -501,6 +513,9 @@ class PlayScene(Scene):
     # -- time --------------------------------------------------------------------------------------
 
     def update(self, dt: float) -> None:
+        if self.judging is not None and self.judging.done:
+            judged, self.judging = self.judging, None
+            self._answer(judged.text, judged.seconds)
         self._warm_a_face()
         self.clock.now += dt
         self.t += dt
@@ -719,6 +734,7 @@ class PlayScene(Scene):
             self.session.emotion,
             self.session.node.companion_emotion,
             self._analyser_state,  # 분석 준비 중 appears and goes with the analyser's load
+            self.judging is not None,  # 판정 중 while a typed reply is analysed
         )
 
     def _base_layer(self, surface: pygame.Surface) -> pygame.Surface:
@@ -910,8 +926,14 @@ class PlayScene(Scene):
                 draw_text(
                     ctx, surface, self.session.node.typed.prompt, (x, y, w, 72), 20, th.warn, valign="middle"
                 )
-                hint = "play.analyser_loading" if self.analyser_loading else "play.typed_hint"
-                colour = th.warn if self.analyser_loading else th.text_dim
+                hint = (
+                    "play.judging"
+                    if self.judging is not None
+                    else "play.analyser_loading"
+                    if self.analyser_loading
+                    else "play.typed_hint"
+                )
+                colour = th.warn if self.analyser_loading or self.judging is not None else th.text_dim
                 draw_text(ctx, surface, ctx.t(hint), (x, y + 150, w, 30), 16, colour)
                 return
         elif self.analyser_loading:

@@ -25,6 +25,7 @@ from tests.ui.helpers import (
     press,
     region,
     scenario,
+    type_text,
 )
 
 LATE = Path(__file__).resolve().parents[3] / "scenarios" / "phone" / "late-delivery-call.yaml"
@@ -155,6 +156,9 @@ def test_typed_reply_draws_the_ime_composition_and_submits_on_enter():
     assert not scene.session.decisions[4:]
     pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="다"))
     press(app, pygame.K_RETURN)
+    if scene.judging is not None:
+        assert scene.judging.wait(30)
+        app.step(0.0)
     decision = scene.session.decisions[-1]
     assert decision.typed and decision.say == "감사합니다. 김하늘이었습니다"
 
@@ -514,3 +518,39 @@ def test_the_frame_cache_shows_exactly_what_a_full_repaint_shows():
             if step % 7 == 0:
                 shown = pygame.image.tobytes(app.surface, "RGB")
                 assert shown == _cold_paint(scene, app.surface.get_size()), (scenario_id, step)
+
+
+def test_a_typed_reply_is_judged_off_the_frame_loop_and_answered_when_ready():
+    import threading
+
+    from game.language import Analyser, Loader, shared
+
+    app = make_app()
+    scene = play_scene(app)
+    for number in (1, 1, 1, 1):
+        press(app, pygame.K_SPACE)
+        press(app, getattr(pygame, f"K_{number}"))
+        press(app, pygame.K_RETURN)  # close coaching
+    assert scene.session.node.typed is not None
+    release = threading.Event()
+    tokenize = shared().loader.get()
+
+    def slow(text):  # the helper process busy: the pipe answers only when released
+        release.wait(30)
+        return tokenize(text)
+
+    scene.session.analyser = Analyser(Loader(lambda: slow))
+    scene.session.analyser.loader.get()
+    type_text(app, "늦어져서 죄송합니다. 내일 오전에 다시 전화드리겠습니다.")
+    press(app, pygame.K_RETURN)
+    decided = len(scene.session.decisions)
+    assert scene.judging is not None  # the Enter frame returned without the analysis
+    for _ in range(3):
+        app.step(1 / 60)  # frames go on while it is judged; typing more does nothing
+        type_text(app, "더")
+    assert len(scene.session.decisions) == decided and scene.input.text.endswith("전화드리겠습니다.")
+    release.set()
+    assert scene.judging.wait(30)
+    app.step(0.0)
+    assert scene.judging is None and len(scene.session.decisions) == decided + 1
+    assert scene.session.decisions[-1].say == "늦어져서 죄송합니다. 내일 오전에 다시 전화드리겠습니다."
