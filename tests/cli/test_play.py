@@ -97,7 +97,7 @@ def test_autoplay_under_a_session_uses_its_pass_mark_and_tags_the_attempt(tmp_pa
     argv = ["play", "phone-late-delivery", "--autoplay", "2,1,1,1,1", "--saves", str(saves)]
     code = main([*argv, "--profile", "김하늘", "--session", _session(tmp_path, SESSION)])
     assert code == 0
-    assert "82.5 / 100 불합격" in capsys.readouterr().out  # the scenario's own mark is 80
+    assert "84.6 / 100 불합격" in capsys.readouterr().out  # the scenario's own mark is 80
     (profile,) = saves.glob("profiles/*/profile.json")
     (attempt,) = json.loads(profile.read_text(encoding="utf-8"))["attempts"]
     assert attempt["onboarding"] == "1일차" and attempt["mode"] == "exam"

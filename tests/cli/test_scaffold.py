@@ -41,7 +41,7 @@ def test_graph_writes_dot_svg_and_png(tmp_path, capsys):
     dot = (tmp_path / "g.dot").read_text(encoding="utf-8")
     assert '"ring" -> "complaint" [label="full-greeting; hello; name-only"];' in dot  # ids, as in play
     svg = (tmp_path / "g.svg").read_text(encoding="utf-8")
-    assert svg.count('<rect class="node"') == 12  # one box per node
+    assert svg.count('<rect class="node"') == 16  # one box per node
     image = pygame.image.load(str(tmp_path / "g.png"))
     assert image.get_width() > 500 and image.get_height() > 200
     assert main(["graph", "phone-late-delivery", "-o", str(tmp_path / "g.txt")]) == 2

@@ -39,7 +39,7 @@ def test_heatmap_counts_each_option_chosen_at_each_decision(figs):
     assert rows["ring"].counts["full-greeting"] == 4
     assert rows["complaint"].counts == {"apologise-ask": 1, "excuse": 1, "number-first": 0, "argue": 2}
     assert rows["complaint"].best == "apologise-ask"
-    assert rows["angrier"].counts == {"recover": 1, "transfer": 0, "defend": 2}
+    assert rows["angrier"].counts == {"recover": 1, "transfer": 0, "defend": 2, "warm-transfer": 0}
     assert [row.node for row in figs.heat][:3] == ["ring", "complaint", "angrier"]  # scenario order
 
 
