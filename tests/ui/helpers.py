@@ -126,3 +126,11 @@ def onboarding(folder: Path, **kwargs) -> OnboardingSession:
 def type_text(app: App, text: str) -> None:
     pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=text))
     app.step(0.0)
+
+
+def submit_typed(app: App, play) -> None:
+    """Enter on a typed reply, then the frames until it is judged (off the loop) and answered."""
+    press(app, pygame.K_RETURN)
+    if play.judging is not None:
+        assert play.judging.wait(30)
+        app.step(0.0)

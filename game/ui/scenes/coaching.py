@@ -11,6 +11,7 @@ import pygame
 from game.engine.scoring import Decision
 from game.scenario.model import SpokenLine
 from game.scenario.rubric import Rubric
+from game.ui.canvas import CANVASES
 from game.ui.context import Context
 from game.ui.scene import Scene
 from game.ui.transitions import UNDO, Pop
@@ -39,8 +40,11 @@ def effect_lines(ctx: Context, decision: Decision, rubric) -> list[str]:
 
 
 class CoachingScene(Scene):
+    """The coaching card over the frozen play. Nothing beneath it moves while it is up (only the top
+    scene is updated), so once drawn the whole picture is kept and blitted: the card then covers the
+    window (``opaque``) and the play beneath is not drawn again until something on the card changes."""
+
     name = "coaching"
-    opaque = False
 
     def __init__(
         self, ctx: Context, rubric: Rubric, decision: Decision, reaction: str, line: SpokenLine | None
@@ -50,6 +54,8 @@ class CoachingScene(Scene):
         self.decision = decision
         self.reaction = reaction
         self.veil = Veil()
+        self._picture: pygame.Surface | None = None  # the last whole frame drawn, play beneath included
+        self._picture_key: tuple | None = None
         x, y, w, h = PANEL
         self.menu = Menu(
             [
@@ -129,7 +135,41 @@ class CoachingScene(Scene):
         h = max(300.0, min(most, need + 130))
         return (x, (self.ctx.layout.design_height - h) / 2, w, h)
 
+    @property
+    def opaque(self) -> bool:  # type: ignore[override]
+        return self._picture is not None and self._picture_key == self._key()
+
+    def _key(self) -> tuple:
+        """Everything the picture shows that can change while the card is up."""
+        ctx = self.ctx
+        return (
+            ctx.layout,
+            ctx.theme.name,
+            ctx.settings.font_scale,
+            ctx.strings.lang,
+            self.rect,
+            tuple((b.rect, b.label, b.enabled) for b in self.menu.buttons),
+            self.menu.focus,
+        )
+
     def draw(self, surface: pygame.Surface) -> None:
+        key = self._key()
+        picture = self._picture
+        if picture is not None and self._picture_key == key and picture.get_size() == surface.get_size():
+            surface.blit(picture, (0, 0))
+            return
+        self._paint(surface)
+        if picture is None or picture.get_size() != surface.get_size():
+            CANVASES.give(picture)
+            picture = self._picture = CANVASES.take(surface)
+        picture.blit(surface, (0, 0))
+        self._picture_key = key
+
+    def close(self) -> None:
+        CANVASES.give(self._picture)
+        self._picture = None
+
+    def _paint(self, surface: pygame.Surface) -> None:
         ctx, th = self.ctx, self.ctx.theme
         self.veil.draw(surface, th.shade)
         blocks = self.blocks()

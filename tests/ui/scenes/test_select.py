@@ -25,6 +25,7 @@ from tests.ui.helpers import (
     press,
     region,
     scenario,
+    submit_typed,
 )
 
 SOURCE = Path(__file__).resolve().parents[3] / "scenarios" / "phone" / "late-delivery-call.yaml"
@@ -64,7 +65,7 @@ def test_row_shows_type_difficulty_best_and_completion():
         press(app, getattr(pygame, f"K_{number}"))
         press(app, pygame.K_RETURN)
     pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="감사합니다"))
-    press(app, pygame.K_RETURN)
+    submit_typed(app, play)
     press(app, pygame.K_RETURN)
     press(app, pygame.K_SPACE)
     press(app, pygame.K_RETURN)

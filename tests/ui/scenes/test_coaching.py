@@ -1,0 +1,42 @@
+"""The coaching card: drawn once over the frozen play, then kept; it repaints when the card changes."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.scenes.coaching import CoachingScene
+from game.ui.scenes.play import PlayScene
+from tests.ui.helpers import make_app, play_scene, press
+
+
+def _coaching(app):
+    scene = play_scene(app)
+    press(app, pygame.K_SPACE)
+    press(app, pygame.K_1)
+    coaching = app.stack.top
+    assert isinstance(coaching, CoachingScene)
+    return scene, coaching
+
+
+def test_once_drawn_the_card_covers_the_play_which_is_not_drawn_again(monkeypatch):
+    app = make_app()
+    _, coaching = _coaching(app)
+    app.step(0.0)
+    first = pygame.image.tobytes(app.surface, "RGB")
+    assert coaching.opaque
+    drawn = []
+    monkeypatch.setattr(PlayScene, "draw", lambda self, surface: drawn.append(self))
+    app.step(0.0)
+    assert drawn == [] and pygame.image.tobytes(app.surface, "RGB") == first  # the same picture
+
+
+def test_moving_the_focus_repaints_the_card_over_the_play():
+    app = make_app()
+    _, coaching = _coaching(app)
+    app.step(0.0)
+    before = pygame.image.tobytes(app.surface, "RGB")
+    press(app, pygame.K_TAB)  # focus onto a button: the card changes
+    app.step(0.0)
+    assert coaching.menu.focus is not None
+    assert pygame.image.tobytes(app.surface, "RGB") != before
+    assert coaching.opaque  # and the new picture is kept
