@@ -110,12 +110,14 @@ class App:
             self.toast_left = TOAST_SECONDS if self.toast else 0.0
 
     def draw(self) -> None:
-        self.stack.draw(self.surface)
+        self.ctx.frame += 1
+        drawn = self.stack.draw(self.surface)
+        over: tuple[pygame.Rect, ...] = ()
         top = self.stack.top
         if self.toast and top is not None:
             th = self.ctx.theme
             x, y, w, h = top.notice_area
-            draw_panel(self.ctx, self.surface, (x, y, w, h), th.panel_alt, th.warn, radius=8)
+            over = (draw_panel(self.ctx, self.surface, (x, y, w, h), th.panel_alt, th.warn, radius=8),)
             draw_text(
                 self.ctx,
                 self.surface,
@@ -125,6 +127,7 @@ class App:
                 th.text,
                 valign="middle",
             )
+        self.ctx.painted = (drawn[0] if len(drawn) == 1 else None, self.ctx.frame, over)
 
     def run(self) -> None:
         clock = pygame.time.Clock()

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from game.progress.atomic import SaveError
 from game.ui.effects import SilentEffects
@@ -74,6 +74,12 @@ class Context:
     #: given (``--seed``); autoplay without one shows the authored order (``shuffle`` False).
     shuffle: bool = True
     seed: int | None = None
+    #: The frame being drawn (the app counts), and which scene alone painted the window in which frame,
+    #: with the window areas drawn over it since (a notice): a scene that finds its own picture there
+    #: from the frame before repaints only what changed and those areas (``PlayScene.draw``) instead
+    #: of presenting the whole frame again.
+    frame: int = 0
+    painted: tuple[object | None, int, tuple[Any, ...]] = (None, -1, ())
 
     def __post_init__(self) -> None:
         self.strings = Strings(self.settings.language)

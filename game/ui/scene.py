@@ -145,7 +145,8 @@ class SceneStack:
             top.update(dt)
             self.settle()
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def draw(self, surface: pygame.Surface) -> list[Scene]:
+        """Draw the top opaque scene and everything above it; returns the scenes drawn, bottom first."""
         start = 0
         for index in range(len(self.scenes) - 1, -1, -1):
             if self.scenes[index].opaque:
@@ -155,3 +156,4 @@ class SceneStack:
             scene.draw(surface)
             if scene.outbox:
                 raise TransitionError(f"the {scene.name} scene emitted a transition while drawing")
+        return self.scenes[start:]

@@ -185,6 +185,8 @@ class PlayScene(Scene):
         self._frame: pygame.Surface | None = None  # the base with the moving layers painted on
         self._frame_of: int = -1  # which painting of the base the frame was made from
         self._base_paintings = 0
+        self._presented_on: pygame.Surface | None = None  # the window surface the frame went to last
+        self._overlaid = False  # the log or the inspector was drawn over the frame last time
         self._layer_keys: dict[str, tuple] = {}
         self._quiet = False
         self._marks: list[int] = []  # backlog length when each decision was made, for undo
@@ -606,19 +608,39 @@ class PlayScene(Scene):
     # -- drawing -----------------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface) -> None:
-        """Blit the frame cache (the base layer with the moving layers on it), then the overlays."""
-        surface.blit(self._frame_cache(surface), (0, 0))
-        if (
+        """Present the frame cache (the base layer with the moving layers on it), then the overlays.
+
+        When the window still holds this scene's own picture from the frame before (nothing drawn over
+        it since: ``ctx.painted``), only the areas repainted in the cache are copied; presenting the
+        whole frame was most of a steady frame's cost (benchmarks/ui.py frame_p99)."""
+        frame, changed = self._frame_cache(surface)
+        typing = (
             self.session.node.typed is not None
             and not self.session.finished
             and not self.session.typing_unavailable
-        ):
+        )
+        painter, when, over = self.ctx.painted
+        mine = (
+            painter is self
+            and when == self.ctx.frame - 1
+            and self._presented_on is surface
+            and not self._overlaid
+        )
+        if mine:
+            typed_box = [self.ctx.layout.rect(self.input.rect)] if typing else []
+            for box in [*changed, *over, *typed_box]:
+                surface.blit(frame, box, box)  # the text box is drawn anew over its own background
+        else:
+            surface.blit(frame, (0, 0))
+        self._presented_on = surface
+        if typing:
             self.input.draw(self.ctx, surface)
         if self.show_backlog:
             self.veil.draw(surface, self.ctx.theme.shade)
             self._draw_backlog(surface)
         if self.show_inspector:
             self._draw_inspector(surface)
+        self._overlaid = self.show_backlog or self.show_inspector
 
     def inspector_lines(self) -> list[str]:
         """What F12 shows a trainer: where the play is and what the engine holds (ids, as in the YAML)."""
@@ -650,7 +672,7 @@ class PlayScene(Scene):
                 ctx, surface, line, (rect[0] + 12, rect[1] + 12 + 22 * i, rect[2] - 24, 22), 15, th.text
             )
 
-    def _frame_cache(self, surface: pygame.Surface) -> pygame.Surface:
+    def _frame_cache(self, surface: pygame.Surface) -> tuple[pygame.Surface, list[pygame.Rect]]:
         """The base layer with the stage, the dialogue and the meters painted on, each layer repainted
         only when what it shows has changed (a face moved a whole pixel, a letter was revealed, a meter
         lost a pixel). A cache like the base layer, so ``draw`` still changes nothing the play reads.
@@ -659,6 +681,7 @@ class PlayScene(Scene):
         (benchmarks/ui.py frame_p99, target 2); most frames now cost one blit of this surface.
         """
         base = self._base_layer(surface)
+        changed: list[pygame.Rect] = []
         if self._frame is None or self._frame.get_size() != base.get_size():
             CANVASES.give(self._frame)
             self._frame, self._frame_of = CANVASES.take(surface), -1
@@ -666,6 +689,7 @@ class PlayScene(Scene):
             self._frame.blit(base, (0, 0))
             self._frame_of = self._base_paintings
             self._layer_keys = {}
+            changed.append(self._frame.get_rect())
         layers = (
             ("stage", self.areas.stage, self._stage_key(), self._draw_stage),
             ("dialogue", self.areas.dialogue, self._dialogue_key(), self._draw_dialogue),
@@ -680,7 +704,8 @@ class PlayScene(Scene):
                 paint(self._frame)
                 self._frame.set_clip(clip)
                 self._layer_keys[name] = key
-        return self._frame
+                changed.append(box)
+        return self._frame, changed
 
     def _stage_key(self) -> tuple:
         """What the stage shows now: where each face stands, or the phone's shake, face and timer."""

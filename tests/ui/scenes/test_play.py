@@ -6,6 +6,7 @@ import pygame
 
 from game.progress.atomic import SaveError
 from game.scenario.library import load_library
+from game.ui.app import TOAST_SECONDS
 from game.ui.scenes.coaching import CoachingScene
 from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.play import CHOICES, DIALOGUE, METERS, STAGE, PlayScene
@@ -554,3 +555,34 @@ def test_a_typed_reply_is_judged_off_the_frame_loop_and_answered_when_ready():
     app.step(0.0)
     assert scene.judging is None and len(scene.session.decisions) == decided + 1
     assert scene.session.decisions[-1].say == "늦어져서 죄송합니다. 내일 오전에 다시 전화드리겠습니다."
+
+
+def _whole_picture(app) -> bytes:
+    """What the window shows if the play is presented whole, as on a first frame."""
+    app.ctx.painted = (None, -1, ())
+    app.draw()
+    return pygame.image.tobytes(app.surface, "RGB")
+
+
+def test_repainting_only_what_changed_shows_the_same_picture_as_presenting_it_whole():
+    app = make_app()
+    scene = play_scene(app)
+    seen, partial_frames = 0, 0
+    for frame in range(90):  # letters appear, the meters drain, the phone rings and is answered
+        if frame == 30:
+            press(app, pygame.K_1)  # a decision: coaching over the play, then back
+            press(app, pygame.K_RETURN)
+        if frame == 10:
+            app.ctx.notify("음성을 쓸 수 없어 자막으로 진행합니다")  # a notice over the play for a while
+        if frame == 40:
+            app.step(TOAST_SECONDS)  # the notice goes: the play shows again where it was
+        if frame == 50:
+            press(app, pygame.K_l)  # the log over the play, then closed
+            press(app, pygame.K_l)
+        partial_frames += app.ctx.painted[:2] == (scene, app.ctx.frame)  # this step repaints only changes
+        app.step(1 / 60)
+        partial = pygame.image.tobytes(app.surface, "RGB")
+        if app.stack.top is scene and frame % 10 == 9:
+            assert partial == _whole_picture(app), f"frame {frame}"
+            seen += 1
+    assert seen >= 6 and partial_frames >= 60
