@@ -6,7 +6,9 @@ frame_p99   the play scene's frame time at 1280x720 (p99 over 900 frames, subtit
 frame_p99_voice  the same play scene with the real voice layer: lines playing (SDL dummy audio) while the
             scenario's other lines are built in the background from an empty cache, as on a first play
             with no network. The voice layer was opened, and its builder process started, before the
-            measured frames (the game does that while the trainee chooses a scenario). Same floor,
+            measured frames (the game does that while the trainee chooses a scenario); the rest of the
+            library's lines are queued behind the scenario's own, so the builder is still working
+            during the measured frames (one scenario alone is built in about half a second). Same floor,
             target 2. ``ours`` is the p99 of the frames during which the build was running
             (``frames_during_build``; all frames if fewer than 100), ``p99_all_frames`` beside it. The
             frames run at a real 60 fps (sleeping between), so the floor is paced the same way
@@ -92,6 +94,10 @@ app = App(ctx, size=(1280, 720))
 scene = PlayScene(ctx, scenario, library.rubric_for(scenario))
 app.start(scene)
 prefetcher = speech.link.prefetcher
+# Behind this scenario's own lines, the rest of the library: one scenario builds in about half a
+# second here, gone before the measured frames start; with the library queued the builder works
+# through all of them.
+prefetcher.prefetch([l for s in library.scenarios if s is not scenario for l in s.spoken_lines()], urgent=False)
 times = []
 building = []
 playing = 0
@@ -107,7 +113,9 @@ for i in range({FRAMES} + 60):
     playing += speech.link.player.is_playing()
     time.sleep(max(0.0, 1 / 60 - (time.perf_counter() - start)))  # a real frame rate: the build gets time
 built = sum(1 for line in scenario.spoken_lines() if speech.link.service.find(line) is not None)
+library_built = sum(1 for s in library.scenarios for line in s.spoken_lines() if speech.link.service.find(line))
 print(json.dumps({{"times": times[60:], "building": building[60:], "built": built, "lines": len(scenario.spoken_lines()),
+                  "library_lines_built": library_built,
                   "playing_share": playing / len(times), "idle_at_end": prefetcher.idle()}}))
 speech.close()
 """
