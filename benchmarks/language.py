@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from ui import _ENV, _FLOOR_FRAMES, _FLOOR_FRAMES_PACED, ROOT, _p99, _run
+from ui import _ENV, ROOT, _p99, _run, against_paced_floor
 
 FRAMES = 900
 
@@ -148,14 +148,8 @@ def frame_p99_typing() -> dict:
     times, tops = result.pop("times"), result.pop("tops")
     play = [t for t, top in zip(times, tops, strict=True) if top == "PlayScene"]
     coaching = [t for t, top in zip(times, tops, strict=True) if top != "PlayScene"]
-    ours = _p99(play)
-    floor = _p99(json.loads(_run(_FLOOR_FRAMES_PACED)))  # paced like the measured frames
     return {
-        "ours": ours,
-        "floor": floor,
-        "ratio": ours / floor,
-        "target": 2,
-        "floor_unpaced": _p99(json.loads(_run(_FLOOR_FRAMES))),
+        **against_paced_floor(_p99(play)),  # paced like the measured frames
         "play_frames": len(play),
         "p99_all_frames": _p99(times),
         "coaching_frames": len(coaching),

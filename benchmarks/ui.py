@@ -177,6 +177,13 @@ def _p99(samples: list[float]) -> float:
     return ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))]
 
 
+def against_paced_floor(ours: float) -> dict:
+    """A paced p99 frame time beside the paced floor (the ratio is against it) and the tight one."""
+    floor = _p99(json.loads(_run(_FLOOR_FRAMES_PACED)))
+    unpaced = _p99(json.loads(_run(_FLOOR_FRAMES)))
+    return {"ours": ours, "floor": floor, "ratio": ours / floor, "target": 2, "floor_unpaced": unpaced}
+
+
 def frame_p99() -> dict:
     ours = _p99(json.loads(_run(_OURS_FRAMES)))
     floor = _p99(json.loads(_run(_FLOOR_FRAMES)))
@@ -190,14 +197,8 @@ def frame_p99_voice() -> dict:
     times, building = result.pop("times"), result.pop("building")
     during_build = [t for t, b in zip(times, building, strict=True) if b]
     # The frames while lines were being built are the ones this measures; all frames if too few of them.
-    ours = _p99(during_build if len(during_build) >= 100 else times)
-    floor = _p99(json.loads(_run(_FLOOR_FRAMES_PACED)))
     return {
-        "ours": ours,
-        "floor": floor,
-        "ratio": ours / floor,
-        "target": 2,
-        "floor_unpaced": _p99(json.loads(_run(_FLOOR_FRAMES))),
+        **against_paced_floor(_p99(during_build if len(during_build) >= 100 else times)),
         "frames_during_build": len(during_build),
         "p99_all_frames": _p99(times),
         **result,

@@ -5,9 +5,7 @@ from __future__ import annotations
 import base64
 import io
 import re
-import shutil
 import subprocess
-import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +16,7 @@ from game.progress.reports.embedded_font import FAMILY, font_face_css
 from game.progress.reports.figures import compute, select
 from game.resources import FONTS
 from tests.progress.helpers import LIBRARY, small_class
+from tests.progress.reports.chromium import CHROMIUM, screenshot
 
 
 def _fonts(css: str):
@@ -58,32 +57,11 @@ def test_a_name_the_font_lacks_still_renders_the_rest():
     assert 0x1F600 not in regular.getBestCmap() and ord("김") in regular.getBestCmap()
 
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
-
 def _screenshot(page: Path, shot: Path) -> np.ndarray:
     """``page`` in headless Chromium; the pixels, rows × columns × RGB."""
     import pygame
 
-    subprocess.run(
-        [
-            CHROMIUM,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--no-first-run",
-            f"--user-data-dir={tempfile.mkdtemp()}",
-            f"--screenshot={shot}",
-            "--window-size=1280,900",
-            page.as_uri(),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    image = pygame.image.load(str(shot))
+    image = screenshot(page, shot, 900)
     return np.frombuffer(pygame.image.tobytes(image, "RGB"), np.uint8).reshape(image.get_height(), -1, 3)
 
 

@@ -1,15 +1,13 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-import tempfile
 
 import pytest
 
 from game.progress.reports import html as html_report
 from game.progress.reports.figures import compute, select
 from tests.progress.helpers import BEST, LIBRARY, record, small_class
+from tests.progress.reports.chromium import CHROMIUM, screenshot
 
 
 @pytest.fixture
@@ -41,9 +39,6 @@ def test_names_from_saves_are_escaped(tmp_path):
     assert "<img" not in page and "&lt;img src=x&gt;" in page
 
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
-
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)")
 def test_headless_chromium_renders_the_charts(tmp_path, page):
     """The screenshot shows the bar colours of 3S and KASH and the heatmap's red cells."""
@@ -52,27 +47,8 @@ def test_headless_chromium_renders_the_charts(tmp_path, page):
 
     report = tmp_path / "report.html"
     report.write_text(page, encoding="utf-8")
-    shot = tmp_path / "report.png"
-    subprocess.run(
-        [
-            CHROMIUM,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            f"--user-data-dir={tempfile.mkdtemp()}",
-            f"--screenshot={shot}",
-            "--window-size=1280,2600",
-            report.as_uri(),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    pixels = np.frombuffer(pygame.image.tobytes(pygame.image.load(str(shot)), "RGB"), np.uint8).reshape(-1, 3)
+    image = screenshot(report, tmp_path / "report.png", 2600)
+    pixels = np.frombuffer(pygame.image.tobytes(image, "RGB"), np.uint8).reshape(-1, 3)
 
     def count(rgb: tuple[int, int, int]) -> int:
         return int(np.all(np.abs(pixels.astype(int) - rgb) <= 6, axis=1).sum())

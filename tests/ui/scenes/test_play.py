@@ -137,13 +137,19 @@ def test_exam_speaks_the_customers_reaction_before_the_next_line():
     ]
 
 
-def test_typed_reply_draws_the_ime_composition_and_submits_on_enter():
-    app = make_app()
+def _at_the_typed_close(app):
+    """The late-delivery call played to its typed close (the first option at each decision)."""
     scene = play_scene(app)
     for number in (1, 1, 1, 1):
         press(app, pygame.K_SPACE)
         press(app, getattr(pygame, f"K_{number}"))
         press(app, pygame.K_RETURN)  # close coaching
+    return scene
+
+
+def test_typed_reply_draws_the_ime_composition_and_submits_on_enter():
+    app = make_app()
+    scene = _at_the_typed_close(app)
     assert scene.session.node.typed is not None and scene.input.active
     box = scene.input.rect
     empty = region(app, box)
@@ -527,11 +533,7 @@ def test_a_typed_reply_is_judged_off_the_frame_loop_and_answered_when_ready():
     from game.language import Analyser, Loader, shared
 
     app = make_app()
-    scene = play_scene(app)
-    for number in (1, 1, 1, 1):
-        press(app, pygame.K_SPACE)
-        press(app, getattr(pygame, f"K_{number}"))
-        press(app, pygame.K_RETURN)  # close coaching
+    scene = _at_the_typed_close(app)
     assert scene.session.node.typed is not None
     release = threading.Event()
     tokenize = shared().loader.get()
