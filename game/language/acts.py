@@ -255,7 +255,8 @@ def dont_know(text: str, morphs: list[Morph], s: Sentence) -> list[Finding]:
             if _has_si(seg, b, len(seg)) or any(m.form == "께서" for m in seg[:a]):
                 continue  # 아버님께서 모르고 누르셨나 봐요: someone else did not know
             nxt = seg[b] if b < len(seg) else None
-            if nxt is None or nxt.tag in ("EF", "SF") or (nxt.tag == "EC" and nxt.form in _DK_ENDINGS):
+            but = nxt is not None and nxt.tag == "EC" and nxt.form.endswith("니다")  # 모르겠습니다만
+            if nxt is None or nxt.tag in ("EF", "SF") or (nxt.tag == "EC" and nxt.form in _DK_ENDINGS) or but:
                 return [_span(text, morphs, s.first + a, s.first + b, "dont_know")]
             if nxt.tag == "EP" and nxt.form == "었" and _final(seg, b):
                 return [_span(text, morphs, s.first + a, s.first + b, "dont_know")]

@@ -138,6 +138,9 @@ _EXPERIENCER = {
     "어떻",
 }
 _BARE_SUBJECT_VERBS = {"나오", "맞", "다르", "같"}  # 커피 나오셨습니다, 7301번 맞으시죠
+# 통화 가능하십니까: the bare noun is what the customer would do, not the subject; a thing is honoured
+# only when it is marked as the subject (이 카드는 사용 가능하세요).
+_ABLE = {"가능", "불가능"}
 _PRICE = {"원", "개", "가지", "장", "벌", "대", "권", "병", "잔", "번", "호", "층", "퍼센트", "달러"}
 _PRICE_WORDS = {"가격", "금액", "요금", "총액", "합계", "할인가", "정가", "수수료", "배송비"}
 _THING_ONLY = {
@@ -302,7 +305,7 @@ def _error(morphs: list[Morph], main: int, stem: int, a: int) -> str | None:
     verb = morphs[main]
     if verb.form in _HUMBLE or (verb.form == "드리" and verb.tag == "VV"):
         return "humble_to_customer"
-    bare = verb.form in _BARE_SUBJECT_VERBS or verb.tag in ("VA", "XSA")
+    bare = (verb.form in _BARE_SUBJECT_VERBS or verb.tag in ("VA", "XSA")) and morphs[stem].form not in _ABLE
     subj = _subject(morphs, stem, a, bare=bare)
     j = main + 1
     while j < len(morphs) and morphs[j].tag == "EP":
@@ -318,6 +321,17 @@ def _error(morphs: list[Morph], main: int, stem: int, a: int) -> str | None:
     thing_verb = stem < main and (
         (morphs[stem].form in _THING_ONLY and verb.form == "되") or morphs[stem].form in _ARRIVING
     )
+    if stem < main and verb.form == "되" and not relative and not _asks_or_supposes(morphs, main):
+        # 케이크 준비되셨어요: a thing named bare right before noun+되 is what got ready, not the customer
+        # (준비되셨으면 말씀해 주세요 and 서류 준비되셨어요? ask the customer)
+        thing = _subject(morphs, stem, a)
+        if (
+            thing is not None
+            and morphs[thing].tag == "NNG"
+            and not _is_person(morphs, thing)
+            and morphs[thing].form not in _OWN
+        ):
+            return "thing_subject"
     describing = verb.tag in ("VA", "XSA", "VCP") or verb.form in _DESCRIBING_VERBS or thing_verb
     if not describing or verb.form in _EXPERIENCER or morphs[stem].form in _EXPERIENCER:
         return None

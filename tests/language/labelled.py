@@ -15,7 +15,7 @@ from game.language.findings import KINDS, LEVELS
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "language"
 DEVELOPMENT = DATA / "agent-sentences.txt"
-HELD_OUT = DATA / "held-out.txt"
+HELD_OUT = DATA / "held-out-2.txt"
 LABELS = (*LEVELS, *(k for k in KINDS if k != "banmal"))
 
 
