@@ -29,6 +29,10 @@ def kiwi_tokenizer(**options: bool) -> Tokenizer:
     from kiwipiepy import Kiwi
 
     kiwi = Kiwi(**{**KIWI_OPTIONS, **options})
+    # Kiwi finishes building its model on the first sentence (~0.5 s here). Done now, while loading, it
+    # is part of the load; left to the first real reply, it froze the frame that judged it
+    # (benchmarks/language.py frame_p99_typing, max_coaching_frame 0.6 s).
+    kiwi.tokenize("안녕하세요, 고객님.")
     lock = threading.Lock()
 
     def tokenize(text: str) -> list[Morph]:
