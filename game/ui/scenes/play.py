@@ -187,6 +187,7 @@ class PlayScene(Scene):
         self._base_paintings = 0
         self._presented_on: pygame.Surface | None = None  # the window surface the frame went to last
         self._overlaid = False  # the log or the inspector was drawn over the frame last time
+        self._coached = False  # the coaching card is up over the decision just made
         self._layer_keys: dict[str, tuple] = {}
         self._quiet = False
         self._marks: list[int] = []  # backlog length when each decision was made, for undo
@@ -409,6 +410,7 @@ class PlayScene(Scene):
         self._autosave()
         if self.mode == "practice":
             coaching = {"rubric": self.rubric, "decision": decision, "reaction": reaction, "line": line}
+            self._coached = True  # under the card the decision stays as it was (see _frame_cache)
             self.emit(Push(SceneKind.COACHING, coaching))
         elif reaction:
             # Exam mode has no coaching card: the reaction is heard, then the next node's lines.
@@ -561,6 +563,7 @@ class PlayScene(Scene):
     def resume(self, result: str | None = None) -> None:
         """Back from pause or coaching: settings may have changed, and the node may be a new one; the
         scene that closed may have asked for a restart (pause), an undo (coaching) or a reload (F5)."""
+        self._coached = False
         if result == RESTART:
             self.restart()
             return
@@ -680,6 +683,11 @@ class PlayScene(Scene):
         Painting the three layers every frame cost about 3.3 times the bare cost of presenting a frame
         (benchmarks/ui.py frame_p99, target 2); most frames now cost one blit of this surface.
         """
+        if self._coached and self._frame is not None and self._frame.get_size() == surface.get_size():
+            # Under the coaching card the picture of the decision just made stays (the options the
+            # trainee chose from, dimmed), and the next node is painted when the card closes: the
+            # card's first frame then does not pay for both (it went over a frame's budget).
+            return self._frame, []
         base = self._base_layer(surface)
         changed: list[pygame.Rect] = []
         if self._frame is None or self._frame.get_size() != base.get_size():
