@@ -410,13 +410,17 @@ def run_game(args: argparse.Namespace, library: Library | None) -> int:
 
 
 def run_autoplay(args: argparse.Namespace, library: Library) -> int:
+    from game.paths import SAVES_ENV
     from game.ui.app import App
     from game.ui.autoplay import Autoplay, AutoplayError
     from game.ui.memory_progress import MemoryProgress
     from game.ui.scenes.select import SelectScene
 
-    if args.saves is not None:
-        progress, persistent = open_progress(args.saves, library, _session_name(args))
+    # Headless play records an attempt only in a folder someone named (--saves, or $EUNGDAE_SAVES for
+    # a class's shared folder): a scripted run must not fill the default saves with test attempts.
+    named = args.saves if args.saves is not None else os.environ.get(SAVES_ENV) or None
+    if named is not None:
+        progress, persistent = open_progress(Path(named).expanduser(), library, _session_name(args))
     else:
         progress, persistent = MemoryProgress(_session_name(args)), False
     if args.profile is None:

@@ -158,8 +158,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "debrief.decisions": ("응대 돌아보기 (▲▼ 스크롤)", "Decisions (▲▼ scroll)"),
     "debrief.better": ("더 나은 응대: {say}", "Better: {say}"),
     "debrief.typed_outcome": (
-        "직접 입력한 답 판정: {outcome} (【 】 감점, 〔 〕 가점)",
-        "Typed reply: {outcome} (【 】 cost, 〔 〕 earned)",
+        "직접 입력한 답 판정: {outcome} (【 】 감점, 「 」 가점)",
+        "Typed reply: {outcome} (【 】 cost, 「 」 earned)",
     ),
     "typed.good": ("좋음", "good"),
     "typed.partial": ("일부 부족", "partial"),

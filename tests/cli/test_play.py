@@ -69,6 +69,12 @@ def test_autoplay_can_save_to_a_given_folder(tmp_path):
     assert any(tmp_path.rglob("*.json"))
 
 
+def test_autoplay_saves_to_the_class_folder_named_by_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("EUNGDAE_SAVES", str(tmp_path / "class"))
+    assert main(["play", "phone-late-delivery", "--autoplay", "1,1,1,1,1", "--profile", "자동"]) == 0
+    assert any((tmp_path / "class").rglob("*.json"))
+
+
 def _session(tmp_path, text):
     path = tmp_path / "session.yaml"
     path.write_text(text, encoding="utf-8")

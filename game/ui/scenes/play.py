@@ -621,6 +621,7 @@ class PlayScene(Scene):
             self.session.node.typed is not None
             and not self.session.finished
             and not self.session.typing_unavailable
+            and not self._coached  # under the card the decision just made stays; its box comes after
         )
         painter, when, over = self.ctx.painted
         mine = (

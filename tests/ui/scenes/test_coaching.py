@@ -40,3 +40,26 @@ def test_moving_the_focus_repaints_the_card_over_the_play():
     assert coaching.menu.focus is not None
     assert pygame.image.tobytes(app.surface, "RGB") != before
     assert coaching.opaque  # and the new picture is kept
+
+
+def test_under_the_card_the_play_keeps_the_decision_just_made(monkeypatch):
+    from game.ui.widgets.text_input import TextInput
+
+    app = make_app()
+    play = play_scene(app)
+    for number in (1, 1, 1):  # to the decision before the typed close
+        press(app, pygame.K_SPACE)
+        press(app, getattr(pygame, f"K_{number}"))
+        press(app, pygame.K_RETURN)
+    press(app, pygame.K_SPACE)
+    app.step(0.0)
+    decision = pygame.image.tobytes(play._frame, "RGB")
+    typed_boxes = []
+    monkeypatch.setattr(TextInput, "draw", lambda self, ctx, surface: typed_boxes.append(self))
+    press(app, pygame.K_1)  # the next node asks for a typed reply
+    app.step(0.0)
+    assert isinstance(app.stack.top, CoachingScene) and play.session.node.typed is not None
+    assert pygame.image.tobytes(play._frame, "RGB") == decision  # the options chosen from, not the box
+    assert typed_boxes == []
+    press(app, pygame.K_RETURN)  # the card closes: the typed node is painted, its box with it
+    assert typed_boxes and pygame.image.tobytes(play._frame, "RGB") != decision
