@@ -145,6 +145,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "debrief.fail": ("불합격", "Not passed"),
     "debrief.pass_mark": ("합격 기준 {mark}점", "Pass mark {mark}"),
     "debrief.ending": ("결말: {ending}", "Ending: {ending}"),
+    "debrief.ending_right": (
+        "결말: {ending} — 이 상황에서 옳은 마무리",
+        "Ending: {ending} — the right close here",
+    ),
     "debrief.blockers": ("실격 사유: {names}", "Failed because: {names}"),
     "debrief.required": ("빠진 필수 원칙: {names}", "Required, never shown: {names}"),
     "debrief.unresolved": (
@@ -208,7 +212,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     # misc
     "outcome.delighted": ("감동한 고객", "Delighted"),
     "outcome.satisfied": ("만족한 고객", "Satisfied"),
-    "outcome.neutral": ("보통", "Neutral"),
+    "outcome.neutral": ("담담한 고객", "Neutral"),
     "outcome.lost": ("고객 이탈", "Customer lost"),
     "outcome.escalated": ("상급자에게 이관", "Escalated"),
     "emotion.delighted": ("매우 기쁨", "delighted"),

@@ -180,11 +180,20 @@ class DebriefScene(Scene):
             align="center",
             valign="middle",
         )
+        draw_blocks(ctx, surface, (x + 24, y + 108, w - 48, h - 124), self.summary_blocks())
+
+    def summary_blocks(self) -> list[Block]:
+        """Under the score: the pass mark, the ending and what decided the verdict."""
+        ctx, th, r = self.ctx, self.ctx.theme, self.result
         blocks = [Block(ctx.t("debrief.pass_mark", mark=f"{r.pass_mark:g}"), 16, th.text_dim)]
         ending = self.session.node.ending
         if r.ending:
             outcome = ctx.t(f"outcome.{r.ending}")
-            blocks.append(Block(ctx.t("debrief.ending", ending=outcome), 20, th.accent, bold=True, gap=16))
+            # An unresolved ending the author marked acceptable (an abusive call ended by process and
+            # handed over) is the right close: said so, or "상급자에게 이관" reads as a failure.
+            right = ending is not None and ending.acceptable and not ending.resolved and r.passed
+            key = "debrief.ending_right" if right else "debrief.ending"
+            blocks.append(Block(ctx.t(key, ending=outcome), 20, th.accent, bold=True, gap=16))
         if ending is not None and ending.summary:
             blocks.append(Block(ending.summary, 17, th.text, gap=6))
         if ending is not None and not ending.resolved and not ending.acceptable and ending.outcome != "lost":
@@ -197,7 +206,10 @@ class DebriefScene(Scene):
             blocks.append(Block(ctx.t("debrief.required", names=names), 17, th.bad, bold=True, gap=14))
         complaint = r.complaint
         procedure = self.rubric.complaint
-        if complaint and procedure is not None:
+        # The steps are shown where the complaint procedure was assessed in this play; elsewhere
+        # (a greeting, an order) "빠진 단계" listed every step beside 처리 절차 "평가 안 됨".
+        assessed = procedure is not None and any(r.dimensions.get(d) is not None for d in procedure.in_order)
+        if complaint and procedure is not None and assessed:
             titles = procedure.step_titles
             steps = " ▶ ".join(titles.get(s, s) for s in complaint.get("steps", [])) or "—"
             blocks.append(Block(ctx.t("debrief.steps", steps=steps), 16, th.text, gap=14))
@@ -205,7 +217,7 @@ class DebriefScene(Scene):
             if missing:
                 names = ", ".join(titles.get(s, s) for s in missing)
                 blocks.append(Block(ctx.t("debrief.missing", steps=names), 16, th.warn, gap=4))
-        draw_blocks(ctx, surface, (x + 24, y + 108, w - 48, h - 124), blocks)
+        return blocks
 
     def _draw_charts(self, surface: pygame.Surface) -> None:
         ctx, th, r = self.ctx, self.ctx.theme, self.result

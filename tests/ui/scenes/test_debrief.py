@@ -87,3 +87,27 @@ def test_escape_on_select_hands_the_pc_to_the_next_trainee(tmp_path):
     assert isinstance(app.stack.top, TitleScene) and app.ctx.profile is None
     press(app, pygame.K_RETURN)  # the existing profile, by keys
     assert isinstance(app.stack.top, SelectScene) and app.ctx.profile == "김하늘"
+
+
+def _summary(app, scenario_id, choices):
+    scenario = library().get(scenario_id)
+    rubric = library().rubric_for(scenario)
+    session = play(scenario, rubric, choices)
+    scene = DebriefScene(app.ctx, scenario, rubric, session, session.result())
+    app.start(scene)
+    app.step(0.0)
+    return [b.text for b in scene.summary_blocks()]
+
+
+def test_complaint_steps_are_listed_only_where_the_procedure_was_assessed():
+    app = make_app()
+    cafe = _summary(app, "f2f-honorific-cafe", [1, 1, 1, 1, 1, 1])  # an order at a counter: no complaint
+    assert not any("빠진 단계" in t or "불만 처리 단계" in t for t in cafe)
+    late = _summary(app, "phone-late-delivery", [1, 1, 1, 1, 1])  # a complaint call
+    assert any("불만 처리 단계" in t for t in late)
+
+
+def test_a_right_close_that_leaves_the_problem_open_is_called_right():
+    app = make_app()
+    texts = _summary(app, "difficult-harassment-call", [1, 1, 1, 1, 1, 1, 1])  # ended by process, reported
+    assert any(t.startswith("결말: 상급자에게 이관 — 이 상황에서 옳은 마무리") for t in texts)
