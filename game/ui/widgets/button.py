@@ -18,7 +18,9 @@ import pygame
 from game.ui.context import Context
 from game.ui.layout import Rect, contains
 from game.ui.widgets.panel import draw_panel
-from game.ui.widgets.text import draw_text
+from game.ui.widgets.text import draw_text, fit
+
+MIN_LABEL_SIZE = 12  # design px: below this a label is left to shrink (and cut) on its own
 
 
 @dataclass
@@ -47,6 +49,12 @@ class Button:
             return
         self._draw(ctx, surface, focused, size)
 
+    def label_rect(self) -> Rect:
+        """Where the label goes: beside the number badge, if the button has one."""
+        x, y, w, h = self.rect
+        left = x + (52 if self.number is not None else 14)
+        return (left, y + 6, x + w - left - 12, h - 12)
+
     def _draw(self, ctx: Context, surface: pygame.Surface, focused: bool, size: float) -> None:
         th = ctx.theme
         back = th.accent if focused else th.panel_alt
@@ -54,8 +62,7 @@ class Button:
         if not self.enabled:
             fore = th.text_dim
         draw_panel(ctx, surface, self.rect, back, th.focus if focused else th.border, radius=10)
-        x, y, w, h = self.rect
-        left = x + 14
+        x, y, _w, h = self.rect
         if self.number is not None:
             badge = (x + 10, y + h / 2 - 16, 32, 32)
             draw_panel(ctx, surface, badge, th.on_accent if focused else th.accent, None, radius=16)
@@ -70,12 +77,11 @@ class Button:
                 align="center",
                 valign="middle",
             )
-            left = x + 52
         draw_text(
             ctx,
             surface,
             self.label,
-            (left, y + 6, x + w - left - 12, h - 12),
+            self.label_rect(),
             size,
             fore,
             bold=focused,
@@ -129,5 +135,16 @@ class Menu:
         return None
 
     def draw(self, ctx: Context, surface: pygame.Surface, size: float = 20) -> None:
+        if self.outline:
+            size = self.common_size(ctx, size)
         for index, button in enumerate(self.buttons):
             button.draw(ctx, surface, focused=index == self.focus, size=size, outline=self.outline)
+
+    def common_size(self, ctx: Context, size: float) -> float:
+        """The largest size at which every label fits unshrunk: a trainee's options are drawn alike,
+        or the one long option shrunk to fit would stand out (and long is often the wrong one)."""
+        while size > MIN_LABEL_SIZE and not all(
+            fit(ctx, b.label, b.label_rect(), size).size == ctx.size(size) for b in self.buttons
+        ):
+            size -= 0.5
+        return size
