@@ -20,7 +20,7 @@ from game.engine import typed as typed_reply
 from game.engine.appraisal import Appraisal, Citation, appraise, breach
 from game.engine.order import presented
 from game.engine.scoring import Decision, HabitHistory, Result, compute_result, dimension_scores, worst_values
-from game.engine.state import ConversationState, emotion_for, holds, pick
+from game.engine.state import ConversationState, holds, pick, shown_emotion
 from game.language import Analyser, AnalyserUnavailable, Analysis, shared
 from game.scenario.model import Choice, Node, Scenario
 from game.scenario.rubric import Rubric
@@ -115,7 +115,7 @@ class Session:
 
     @property
     def emotion(self) -> str:
-        return self.node.emotion or emotion_for(self.state.mood)
+        return shown_emotion(self.node.emotion, self.state.mood)
 
     @property
     def pass_mark(self) -> float:

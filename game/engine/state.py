@@ -58,3 +58,20 @@ def emotion_for(mood: int) -> str:
     if mood >= -3:
         return "annoyed"
     return "angry"
+
+
+_GLAD = ("pleased", "delighted")
+_CROSS = ("impatient", "annoyed", "angry")
+
+
+def shown_emotion(authored: str | None, mood: int) -> str:
+    """The face the customer shows: the author's emotion for the line, unless the mood the trainee
+    brought them to says the opposite. A node's line is written for the way most plays reach it; a
+    customer smiling at mood -4, or scowling at +3 while thanking the trainee, teaches the wrong cue,
+    and reading the customer is the skill being trained. Feelings with no side (sad, confused, calm)
+    stay as written."""
+    if authored is None:
+        return emotion_for(mood)
+    if (authored in _GLAD and mood <= -2) or (authored in _CROSS and mood >= 3):
+        return emotion_for(mood)
+    return authored
