@@ -222,8 +222,12 @@ def compute_result(
 
 
 def _complaint_summary(rubric: Rubric, decisions: list[Decision]) -> dict:
-    """The procedure over the whole path, for the debrief: steps in the order they were taken."""
+    """The procedure over the whole path, for the debrief: steps in the order they were taken, and the
+    steps missed — those the better reply at one of the trainee's own decisions would have taken.
+    Not every step the rubric knows: a call ended by process after abuse never reaches "find the
+    cause", and listing it as missed beside a full procedure score read as a contradiction."""
     taken = [s for d in decisions for s in d.chosen.steps]
+    offered = {s for d in decisions for s in d.best.steps}
     if not rubric.complaint or not any(d.best.steps or d.chosen.steps for d in decisions):
         return {}
     notes = [n for d in decisions for n in d.chosen.notes]
@@ -235,7 +239,7 @@ def _complaint_summary(rubric: Rubric, decisions: list[Decision]) -> dict:
     ]
     return {
         "steps": list(dict.fromkeys(taken)),
-        "missing": [s for s in rubric.complaint.all_steps if s not in taken],
+        "missing": [s for s in rubric.complaint.all_steps if s in offered and s not in taken],
         "apologised_first": "apologised_first" in notes,
         "out_of_order": [n.split(":", 1)[1] for n in notes if n.startswith("out_of_order:")],
         "blockers": list(dict.fromkeys(argued)),

@@ -256,3 +256,13 @@ def test_a_step_before_the_apology_is_charged_once_per_path(tmp_path):
     assert first.chosen.effects["procedure"] == 1
     assert second.chosen.effects["procedure"] == 2
     assert [n for d in result.decisions for n in d.chosen.notes].count("step_before_apology") == 1
+
+
+def test_missed_steps_are_those_a_better_reply_would_have_taken(story):
+    """The tiny complaint node's model reply apologises and asks the reason; no best reply solves.
+    Worked by hand: the model path misses nothing (solving is never what the better reply did); the
+    path that jumps to solving misses the apology and the reason, which the better reply took."""
+    scenario, rubric = story
+    assert play(scenario, rubric, [1, 1, 1]).result().complaint["missing"] == []
+    jumped = play(scenario, rubric, [1, 2, 1]).result().complaint
+    assert jumped["steps"] == ["solve"] and jumped["missing"] == ["apologise", "hear_reason"]
