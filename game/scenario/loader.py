@@ -129,6 +129,7 @@ def _node(node_id: str, raw: dict[str, Any], scenario_id: str, located: Located)
         narration=raw.get("narration", ""),
         emotion=raw.get("emotion"),
         companion_emotion=(raw.get("companion") or {}).get("emotion"),
+        customer_gone=bool(raw.get("customer_gone", False)),
         event=raw.get("event"),
         time_limit=float(raw["time_limit"]) if "time_limit" in raw else None,
         fixed_order=raw.get("order") == "fixed",

@@ -154,6 +154,9 @@ class Node:
     emotion: str | None = None
     #: The companion's emotion in this node (None: calm); only where the customer has a companion.
     companion_emotion: str | None = None
+    #: The customer has left (walked away, or the call has ended): the counter is empty or the call
+    #: shows as ended, with no face and no patience meter — the trainee talks to a colleague, rests.
+    customer_gone: bool = False
     event: str | None = None
     time_limit: float | None = None
     fixed_order: bool = False

@@ -175,6 +175,11 @@ NODE: dict[str, Any] = {
             "additionalProperties": False,
             "properties": {"emotion": {"enum": list(EMOTIONS)}},
         },
+        "customer_gone": {
+            "type": "boolean",
+            "description": "true where the customer has left (walked away, or the call has ended): the "
+            "counter is shown empty or the call as ended, with no face and no patience meter.",
+        },
         "event": {"enum": list(EVENTS)},
         "time_limit": {"type": "number", "exclusiveMinimum": 0, "maximum": 600},
         "order": {

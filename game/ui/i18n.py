@@ -102,6 +102,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Time's up! The later, the more Speed you lose",
     ),
     "play.call": ("통화 {t}", "Call {t}"),
+    "play.call_ended": ("통화 종료", "Call ended"),
+    "play.customer_gone": ("고객이 떠났습니다", "The customer has left"),
     "play.ringing": ("전화 벨이 울립니다", "The phone is ringing"),
     "play.caller": ("발신자", "Caller"),
     "play.narrator": ("상황", "Scene"),

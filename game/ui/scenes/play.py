@@ -555,6 +555,8 @@ class PlayScene(Scene):
 
     def people(self) -> list[art.Person]:
         """Who is on the stage now, with the emotion each shows."""
+        if self.session.node.customer_gone:
+            return []
         people = [art.Person(self.looks[0], self.session.emotion)]
         if len(self.looks) > 1:
             people.append(art.Person(self.looks[1], self.session.node.companion_emotion or "calm"))
@@ -803,7 +805,8 @@ class PlayScene(Scene):
         draw_panel(ctx, surface, at.dialogue, th.panel, th.border)
         x, y, _w, _h = at.meters
         draw_panel(ctx, surface, at.meters, th.panel, th.border)
-        draw_text(ctx, surface, ctx.t("play.patience"), (x + 20, y + 10, METER_W, 26), 16, th.text_dim)
+        if not self.session.node.customer_gone:
+            draw_text(ctx, surface, ctx.t("play.patience"), (x + 20, y + 10, METER_W, 26), 16, th.text_dim)
         self._draw_controls(surface)
 
     def _draw_top(self, surface: pygame.Surface) -> None:
@@ -830,6 +833,8 @@ class PlayScene(Scene):
         draw_text(ctx, surface, hint, (700, 12, 564, 40), 14, th.text_dim, align="right", valign="middle")
 
     def _counter_label(self) -> str:
+        if self.session.node.customer_gone:
+            return self.ctx.t("play.customer_gone")
         return f"{self.scenario.customer.name} · {self.ctx.t('emotion.' + self.session.emotion)}"
 
     def _draw_tag(self, surface: pygame.Surface, label: str) -> None:
@@ -856,14 +861,17 @@ class PlayScene(Scene):
         art.draw_phone(
             ctx, surface, (x + 20, y + h - 226, 250, 210), self.ringing, self.connected_at is not None, self.t
         )
-        if not self.ringing:
+        gone = self.session.node.customer_gone
+        if not self.ringing and not gone:
             card_x, card_y, card_w, _ = at.caller_card
             centre = ctx.layout.point(card_x + card_w - 50, card_y + 66)
             art.draw_caller(
                 ctx, surface, centre, ctx.layout.px(CALLER_FACE), art.Person(self.looks[0], emotion)
             )
         seconds = self.call_seconds()
-        if self.ringing:
+        if gone:
+            label = ctx.t("play.call_ended")
+        elif self.ringing:
             label = ctx.t("play.ringing")
         elif seconds is not None:
             minutes, secs = divmod(int(seconds), 60)
@@ -880,9 +888,10 @@ class PlayScene(Scene):
         draw_text(ctx, surface, ctx.t("play.caller"), (x + 14, y + 10, w - 28, 22), 15, th.text_dim)
         name = "···" if self.ringing else self.scenario.customer.name
         draw_text(ctx, surface, name, (x + 14, y + 36, w - 96, 34), 24, th.text, bold=True)
-        kind = ctx.t("type." + self.scenario.customer.type)
+        gone = self.session.node.customer_gone
+        kind = ctx.t("play.call_ended") if gone else ctx.t("type." + self.scenario.customer.type)
         draw_text(ctx, surface, kind, (x + 14, y + 74, w - 96, 26), 16, th.text_dim)
-        if not self.ringing:
+        if not self.ringing and not gone:
             draw_text(
                 ctx,
                 surface,
@@ -922,7 +931,8 @@ class PlayScene(Scene):
         ctx, th = self.ctx, self.ctx.theme
         x, y, _w, _h = self.areas.meters
         half = METER_W
-        draw_meter(ctx, surface, (x + 20, y + 44, half, 20), self.session.patience())
+        if not self.session.node.customer_gone:  # nobody left to lose patience
+            draw_meter(ctx, surface, (x + 20, y + 44, half, 20), self.session.patience())
         limit = self.session.node.time_limit
         if limit is None or self.session.finished or not self.session.node.is_decision:
             return

@@ -588,3 +588,25 @@ def test_repainting_only_what_changed_shows_the_same_picture_as_presenting_it_wh
             assert partial == _whole_picture(app), f"frame {frame}"
             seen += 1
     assert seen >= 6 and partial_frames >= 60
+
+
+def test_where_the_customer_has_gone_the_counter_is_empty_and_the_call_ended():
+    app = make_app()
+    counter = library().get("difficult-shouting-at-counter")
+    scene = PlayScene(app.ctx, counter, library().rubric_for(counter), start="break")
+    app.start(scene)
+    app.step(0.0)
+    assert scene.session.node.customer_gone and scene.people() == []
+    assert scene._counter_label() == "고객이 떠났습니다"
+    call = library().get("difficult-harassment-call")
+    meter = (METERS[0] + 16, METERS[1] + 40, 320, 28)  # where the patience bar is drawn
+    live = PlayScene(app.ctx, call, library().rubric_for(call), start="request")
+    live.connected_at = 0.0
+    app.start(live)
+    app.step(1.0)
+    assert len(colours(app, meter)) > 2  # a live call: the bar and its fill on the panel
+    ended = PlayScene(app.ctx, call, library().rubric_for(call), start="report")
+    app.start(ended)
+    app.step(1.0)
+    assert len(colours(app, meter)) <= 2  # the call has ended: no patience bar
+    assert ended.people() == []
