@@ -52,6 +52,10 @@ class Scene:
     def draw(self, surface: pygame.Surface) -> None:
         """Paint the current state; must not change it (nor emit a transition)."""
 
+    def prepare(self) -> None:
+        """Called each frame while this scene is directly under the top one: time to get ready for
+        being shown again (paint a cache), where a frame of its own would have to pay for it."""
+
     def resume(self, result: str | None = None) -> None:
         """Called when the scene above this one is popped (settings may have changed meanwhile), with
         what that scene asked of this one (``Pop.result``)."""
@@ -144,6 +148,8 @@ class SceneStack:
         if top is not None:
             top.update(dt)
             self.settle()
+        if len(self.scenes) >= 2:
+            self.scenes[-2].prepare()
 
     def draw(self, surface: pygame.Surface) -> list[Scene]:
         """Draw the top opaque scene and everything above it; returns the scenes drawn, bottom first."""

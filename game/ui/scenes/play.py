@@ -188,6 +188,11 @@ class PlayScene(Scene):
         self._presented_on: pygame.Surface | None = None  # the window surface the frame went to last
         self._overlaid = False  # the log or the inspector was drawn over the frame last time
         self._coached = False  # the coaching card is up over the decision just made
+        self._next_base: pygame.Surface | None = None  # the next node's base, painted under the card
+        self._next_base_key: tuple | None = None
+        self._next_frame: pygame.Surface | None = None  # and the frame on it, with its layers
+        self._next_layer_keys: dict[str, tuple] = {}
+        self._prepared_frames = 0  # frames the card has been up (``prepare`` waits for the second)
         self._layer_keys: dict[str, tuple] = {}
         self._quiet = False
         self._marks: list[int] = []  # backlog length when each decision was made, for undo
@@ -411,6 +416,7 @@ class PlayScene(Scene):
         if self.mode == "practice":
             coaching = {"rubric": self.rubric, "decision": decision, "reaction": reaction, "line": line}
             self._coached = True  # under the card the decision stays as it was (see _frame_cache)
+            self._prepared_frames = 0
             self.emit(Push(SceneKind.COACHING, coaching))
         elif reaction:
             # Exam mode has no coaching card: the reaction is heard, then the next node's lines.
@@ -586,8 +592,36 @@ class PlayScene(Scene):
         self.ctx.effects.stop_ring()
         if self.input.active:
             self.input.deactivate()
-        CANVASES.give(self._base, self._frame)  # the next play scene paints on them
-        self._base = self._frame = None
+        CANVASES.give(self._base, self._frame, self._next_base, self._next_frame)  # for the next play
+        self._base = self._frame = self._next_base = self._next_frame = None
+
+    def prepare(self) -> None:
+        """Under the coaching card: paint the next node's base layer now, in a frame of the card's
+        (which is otherwise one blit), so the first frame after the card closes does not pay for it."""
+        surface = self._presented_on
+        if not self._coached or surface is None or self._base is None:
+            return
+        self._prepared_frames += 1
+        if self._prepared_frames == 1:
+            return  # the card's own first frame is busy drawing the card; this waits one frame
+        key = self._base_key(surface)
+        if key == self._base_key_now or key == self._next_base_key:
+            return
+        if self._next_base is None or self._next_base.get_size() != surface.get_size():
+            CANVASES.give(self._next_base)
+            self._next_base = CANVASES.take(surface)
+        self._paint_base(self._next_base)
+        self._next_base_key = key
+        if self._next_frame is None or self._next_frame.get_size() != surface.get_size():
+            CANVASES.give(self._next_frame)
+            self._next_frame = CANVASES.take(surface)
+        self._next_frame.blit(self._next_base, (0, 0))
+        self._next_layer_keys = {}
+        shown, self._base = self._base, self._next_base  # the stage restores its counter from the base
+        try:
+            self._paint_layers(self._next_frame, self._next_base, self._next_layer_keys)
+        finally:
+            self._base = shown
 
     # -- what the screen shows (pure reads) ---------------------------------------------------------
 
@@ -701,22 +735,28 @@ class PlayScene(Scene):
             self._frame_of = self._base_paintings
             self._layer_keys = {}
             changed.append(self._frame.get_rect())
+        changed += self._paint_layers(self._frame, base, self._layer_keys)
+        return self._frame, changed
+
+    def _paint_layers(self, frame: pygame.Surface, base: pygame.Surface, keys: dict) -> list[pygame.Rect]:
+        """Repaint on ``frame`` each moving layer whose key differs from ``keys`` (updated); the boxes."""
         layers = (
             ("stage", self.areas.stage, self._stage_key(), self._draw_stage),
             ("dialogue", self.areas.dialogue, self._dialogue_key(), self._draw_dialogue),
             ("meters", self.areas.meters, self._meters_key(), self._draw_meters),
         )
+        changed = []
         for name, area, key, paint in layers:
-            if self._layer_keys.get(name) != key:
+            if keys.get(name) != key:
                 box = pygame.Rect(self.ctx.layout.rect(area))
-                self._frame.blit(base, box, box)
-                clip = self._frame.get_clip()
-                self._frame.set_clip(box)
-                paint(self._frame)
-                self._frame.set_clip(clip)
-                self._layer_keys[name] = key
+                frame.blit(base, box, box)
+                clip = frame.get_clip()
+                frame.set_clip(box)
+                paint(frame)
+                frame.set_clip(clip)
+                keys[name] = key
                 changed.append(box)
-        return self._frame, changed
+        return changed
 
     def _stage_key(self) -> tuple:
         """What the stage shows now: where each face stands, or the phone's shake, face and timer."""
@@ -784,6 +824,15 @@ class PlayScene(Scene):
         if self._base is None or self._base.get_size() != surface.get_size():
             CANVASES.give(self._base)
             self._base, self._base_key_now = CANVASES.take(surface), None
+        if self._base_key_now != key and self._next_base_key == key and self._next_base is not None:
+            # painted ahead while the coaching card was up (``prepare``): swap it in, and the frame
+            # made on it with its layers
+            self._base, self._next_base = self._next_base, self._base
+            self._base_key_now, self._next_base_key = key, None
+            self._base_paintings += 1
+            if self._next_frame is not None and self._next_frame.get_size() == surface.get_size():
+                self._frame, self._next_frame = self._next_frame, self._frame
+                self._frame_of, self._layer_keys = self._base_paintings, self._next_layer_keys
         if self._base_key_now != key:
             self._paint_base(self._base)  # repainted in place: a fresh surface would page-fault
             self._base_key_now = key

@@ -63,3 +63,18 @@ def test_under_the_card_the_play_keeps_the_decision_just_made(monkeypatch):
     assert typed_boxes == []
     press(app, pygame.K_RETURN)  # the card closes: the typed node is painted, its box with it
     assert typed_boxes and pygame.image.tobytes(play._frame, "RGB") != decision
+
+
+def test_the_next_node_is_painted_under_the_card_and_shown_as_it_closes():
+    app = make_app()
+    play, _ = _coaching(app)  # the frame that opened the card drew it: nothing painted ahead yet
+    assert play._next_base_key is None
+    app.step(0.0)  # the next: the next node's picture is painted under the card
+    ahead = play._next_frame
+    assert play._next_base_key is not None and ahead is not None
+    press(app, pygame.K_RETURN)  # the card closes
+    assert play._frame is ahead  # the frame painted ahead is the one shown, not a new painting
+    whole = pygame.image.tobytes(app.surface, "RGB")
+    app.ctx.painted = (None, -1, ())
+    app.draw()
+    assert pygame.image.tobytes(app.surface, "RGB") == whole  # and it is the right picture
