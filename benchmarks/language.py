@@ -11,8 +11,10 @@ frame_p99_typing  the play scene at a typed node while the analyser loads in its
                   save at the typed node is made in another process, so this one never loads Kiwi
                   itself. ``ours`` is the p99 of the frames the play scene is on top (the issue's
                   "play-scene frame"), against the frame floor paced the same way (60 fps, see
-                  benchmarks/ui.py; the tight floor beside it); target 2. Beside it: the
-                  p99 of all frames and the slowest coaching frame (the card's first frame), how many
+                  benchmarks/ui.py; the tight floor beside it); target 2. Beside it: the p99 of all
+                  frames, the slowest coaching frame (the card's first frame) and the slowest first
+                  frame of a new attempt (a new scene's first paint: each attempt after the first
+                  starts one, counted apart like the first attempt's warm-up), how many
                   replies were judged, and ``loaded_at_frame`` (when the analyser became ready; only
                   the first five frames are left out, so the load falls inside the measured frames).
 """
@@ -96,13 +98,13 @@ start_in_background()  # Kiwi loads in its helper process from here on, as after
 scene = PlayScene(ctx, scenario, rubric)  # the first attempt starts while the analyser loads
 app.start(scene)
 times, tops = [], []
-loaded_at, judged, typed, since = None, 0, 0, 0
+loaded_at, judged, typed, since, starting = None, 0, 0, 0, False
 for i in range({FRAMES} + WARM):
     top = app.stack.top
     if scene.session.finished and top is scene:  # coaching read: another attempt at the typed close
         scene = PlayScene(ctx, scenario, rubric, saved=typed_at)
         app.start(scene)
-        top, typed = scene, 0
+        top, typed, starting = scene, 0, True
     if top is not scene:
         since += 1
         if since % 60 == 0:
@@ -123,13 +125,14 @@ for i in range({FRAMES} + WARM):
             key(pygame.K_RETURN)  # submit: judged off the loop, answered in a later frame
     if loaded_at is None and language.shared().state == "ready":
         loaded_at = i - WARM
-    decided = len(scene.session.decisions)
+    decided, was_typed = len(scene.session.decisions), scene.session.node.typed is not None
     start = time.perf_counter()
     app.step(1 / 60)
     elapsed = time.perf_counter() - start
-    judged += scene.session.node.typed is None and len(scene.session.decisions) > decided
+    judged += was_typed and len(scene.session.decisions) > decided
     times.append(elapsed)
-    tops.append(type(app.stack.top).__name__)
+    tops.append(type(app.stack.top).__name__ + (":start" if starting else ""))
+    starting = False
     time.sleep(max(0.0, 1 / 60 - elapsed))  # a real frame rate: the helper's load gets its time
 print(json.dumps({{"times": times[WARM:], "tops": tops[WARM:], "loaded_at_frame": loaded_at, "judged": judged}}))
 """
@@ -149,10 +152,13 @@ def frame_p99_typing() -> dict:
     result = json.loads(done.stdout.strip().splitlines()[-1])
     times, tops = result.pop("times"), result.pop("tops")
     play = [t for t, top in zip(times, tops, strict=True) if top == "PlayScene"]
-    coaching = [t for t, top in zip(times, tops, strict=True) if top != "PlayScene"]
+    starts = [t for t, top in zip(times, tops, strict=True) if top == "PlayScene:start"]
+    coaching = [t for t, top in zip(times, tops, strict=True) if not top.startswith("PlayScene")]
     return {
         **against_paced_floor(_p99(play)),  # paced like the measured frames
         "play_frames": len(play),
+        "attempt_starts": len(starts),
+        "max_attempt_start_frame": max(starts, default=0.0),
         "p99_all_frames": _p99(times),
         "coaching_frames": len(coaching),
         "max_coaching_frame": max(coaching, default=0.0),
