@@ -228,7 +228,7 @@ def _complaint_summary(rubric: Rubric, decisions: list[Decision]) -> dict:
     cause", and listing it as missed beside a full procedure score read as a contradiction."""
     taken = [s for d in decisions for s in d.chosen.steps]
     offered = {s for d in decisions for s in d.best.steps}
-    if not rubric.complaint or not any(d.best.steps or d.chosen.steps for d in decisions):
+    if not rubric.complaint or not (taken or offered):
         return {}
     notes = [n for d in decisions for n in d.chosen.notes]
     argued = [

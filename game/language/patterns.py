@@ -121,16 +121,16 @@ class Pattern:
         """The first match at or after ``start`` as (first index, index after the last), or None."""
         if not self.possible(morphs):
             return None
-        head = self.items[0]
-        if head.optional or head.gap:
-            starts: Sequence[int] = range(start, len(morphs))
-        else:
-            starts = head.positions(morphs, start)
-        for i in starts:
+        for i in self._starts(morphs, start):
             end = self._match(morphs, i, 0)
             if end is not None and end > i:
                 return i, end
         return None
+
+    def _starts(self, morphs: Sequence[Morph], start: int) -> Sequence[int]:
+        """Where a match may begin: every place if the first item may be skipped, else where it fits."""
+        head = self.items[0]
+        return range(start, len(morphs)) if head.optional or head.gap else head.positions(morphs, start)
 
     def at(self, morphs: Sequence[Morph], i: int = 0) -> int | None:
         """Anchored: the index after a match starting exactly at ``i``, or None."""
@@ -141,11 +141,9 @@ class Pattern:
         """Every match, left to right, none overlapping (the head's places are screened once)."""
         if not self.possible(morphs):
             return []
-        head = self.items[0]
-        starts = range(len(morphs)) if head.optional or head.gap else head.positions(morphs, 0)
         found: list[tuple[int, int]] = []
         after = 0
-        for i in starts:
+        for i in self._starts(morphs, 0):
             if i < after:
                 continue
             end = self._match(morphs, i, 0)

@@ -26,6 +26,14 @@ class CanvasPool:
                 return canvas
         return pygame.Surface(size, 0, like)
 
+    def fit(self, canvas: pygame.Surface | None, like: pygame.Surface) -> pygame.Surface:
+        """``canvas`` if it has ``like``'s size and format; else it is given back and another lent."""
+        same = canvas is not None and canvas.get_size() == like.get_size()
+        if same and canvas.get_bitsize() == like.get_bitsize():
+            return canvas
+        self.give(canvas)
+        return self.take(like)
+
     def give(self, *canvases: pygame.Surface | None) -> None:
         for canvas in canvases:
             if canvas is not None:

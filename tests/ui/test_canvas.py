@@ -29,3 +29,16 @@ def test_a_canvas_of_another_size_is_not_lent() -> None:
     pool = CanvasPool()
     pool.give(pygame.Surface((640, 400), 0, screen))
     assert pool.take(screen).get_size() == (320, 200)
+
+
+def test_fit_keeps_a_canvas_of_the_right_size_and_swaps_one_of_another():
+    pygame.display.init()
+    screen = pygame.display.set_mode((320, 200))
+    pool = CanvasPool()
+    kept = pool.take(screen)
+    assert pool.fit(kept, screen) is kept
+    assert pool.fit(None, screen).get_size() == (320, 200)
+    small = pygame.Surface((160, 100), 0, screen)
+    fitted = pool.fit(small, screen)
+    assert fitted.get_size() == (320, 200) and fitted is not small
+    assert pool.take(pygame.Surface((160, 100), 0, screen)) is small  # given back, lent again

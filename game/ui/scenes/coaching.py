@@ -159,9 +159,7 @@ class CoachingScene(Scene):
             surface.blit(picture, (0, 0))
             return
         self._paint(surface)
-        if picture is None or picture.get_size() != surface.get_size():
-            CANVASES.give(picture)
-            picture = self._picture = CANVASES.take(surface)
+        picture = self._picture = CANVASES.fit(picture, surface)
         picture.blit(surface, (0, 0))
         self._picture_key = key
 

@@ -607,21 +607,13 @@ class PlayScene(Scene):
         key = self._base_key(surface)
         if key == self._base_key_now or key == self._next_base_key:
             return
-        if self._next_base is None or self._next_base.get_size() != surface.get_size():
-            CANVASES.give(self._next_base)
-            self._next_base = CANVASES.take(surface)
+        self._next_base = CANVASES.fit(self._next_base, surface)
         self._paint_base(self._next_base)
         self._next_base_key = key
-        if self._next_frame is None or self._next_frame.get_size() != surface.get_size():
-            CANVASES.give(self._next_frame)
-            self._next_frame = CANVASES.take(surface)
+        self._next_frame = CANVASES.fit(self._next_frame, surface)
         self._next_frame.blit(self._next_base, (0, 0))
         self._next_layer_keys = {}
-        shown, self._base = self._base, self._next_base  # the stage restores its counter from the base
-        try:
-            self._paint_layers(self._next_frame, self._next_base, self._next_layer_keys)
-        finally:
-            self._base = shown
+        self._paint_layers(self._next_frame, self._next_base, self._next_layer_keys)
 
     # -- what the screen shows (pure reads) ---------------------------------------------------------
 
@@ -630,6 +622,15 @@ class PlayScene(Scene):
         """The Korean analyser is loading (in its helper process): decisions wait, visibly."""
         return (
             self._analyser_state == "loading" and self.session.node.is_decision and not self.session.finished
+        )
+
+    @property
+    def typing(self) -> bool:
+        """The node asks for a typed reply and the analyser can judge it: the text box is shown."""
+        return (
+            self.session.node.typed is not None
+            and not self.session.finished
+            and not self.session.typing_unavailable
         )
 
     @property
@@ -653,12 +654,7 @@ class PlayScene(Scene):
         it since: ``ctx.painted``), only the areas repainted in the cache are copied; presenting the
         whole frame was most of a steady frame's cost (benchmarks/ui.py frame_p99)."""
         frame, changed = self._frame_cache(surface)
-        typing = (
-            self.session.node.typed is not None
-            and not self.session.finished
-            and not self.session.typing_unavailable
-            and not self._coached  # under the card the decision just made stays; its box comes after
-        )
+        typing = self.typing and not self._coached  # under the card the decision just made stays
         painter, when, over = self.ctx.painted
         mine = (
             painter is self
@@ -727,9 +723,9 @@ class PlayScene(Scene):
             return self._frame, []
         base = self._base_layer(surface)
         changed: list[pygame.Rect] = []
-        if self._frame is None or self._frame.get_size() != base.get_size():
-            CANVASES.give(self._frame)
-            self._frame, self._frame_of = CANVASES.take(surface), -1
+        frame = CANVASES.fit(self._frame, surface)
+        if frame is not self._frame:
+            self._frame, self._frame_of = frame, -1
         if self._frame_of != self._base_paintings:
             self._frame.blit(base, (0, 0))
             self._frame_of = self._base_paintings
@@ -741,7 +737,7 @@ class PlayScene(Scene):
     def _paint_layers(self, frame: pygame.Surface, base: pygame.Surface, keys: dict) -> list[pygame.Rect]:
         """Repaint on ``frame`` each moving layer whose key differs from ``keys`` (updated); the boxes."""
         layers = (
-            ("stage", self.areas.stage, self._stage_key(), self._draw_stage),
+            ("stage", self.areas.stage, self._stage_key(), lambda on: self._draw_stage(on, base)),
             ("dialogue", self.areas.dialogue, self._dialogue_key(), self._draw_dialogue),
             ("meters", self.areas.meters, self._meters_key(), self._draw_meters),
         )
@@ -821,9 +817,9 @@ class PlayScene(Scene):
         option buttons are painted once here and blitted in one go.
         """
         key = self._base_key(surface)
-        if self._base is None or self._base.get_size() != surface.get_size():
-            CANVASES.give(self._base)
-            self._base, self._base_key_now = CANVASES.take(surface), None
+        base = CANVASES.fit(self._base, surface)
+        if base is not self._base:
+            self._base, self._base_key_now = base, None
         if self._base_key_now != key and self._next_base_key == key and self._next_base is not None:
             # painted ahead while the coaching card was up (``prepare``): swap it in, and the frame
             # made on it with its layers
@@ -892,7 +888,7 @@ class PlayScene(Scene):
         draw_panel(ctx, surface, tag, th.panel, th.border, radius=8)
         draw_text(ctx, surface, label, tag, 17, th.text, bold=True, align="center", valign="middle")
 
-    def _draw_stage(self, surface: pygame.Surface) -> None:
+    def _draw_stage(self, surface: pygame.Surface, base: pygame.Surface) -> None:
         """What moves on the stage: the customer (the counter in front is restored from the base
         layer), or on the phone the ringing set, the caller's face and the call timer."""
         ctx = self.ctx
@@ -905,7 +901,7 @@ class PlayScene(Scene):
                 *art.counter_rects(ctx, at.stage, self.scenario.stage),
                 pygame.Rect(ctx.layout.rect(at.tag)),
             ]:
-                surface.blit(self._base, area, area)  # the counter and the name tag stay in front
+                surface.blit(base, area, area)  # the counter and the name tag stay in front
             return
         art.draw_phone(
             ctx, surface, (x + 20, y + h - 226, 250, 210), self.ringing, self.connected_at is not None, self.t
@@ -1015,7 +1011,7 @@ class PlayScene(Scene):
         ctx, th = self.ctx, self.ctx.theme
         x, y, w, _h = self.areas.choices
         if self.session.node.typed is not None and not self.session.finished:
-            if not self.session.typing_unavailable:
+            if self.typing:
                 draw_text(
                     ctx, surface, self.session.node.typed.prompt, (x, y, w, 72), 20, th.warn, valign="middle"
                 )
